@@ -1,0 +1,1 @@
+"""Bộ dữ liệu (datasets): one module per dataset, each loading and validating (tier 1)."""

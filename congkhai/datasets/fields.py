@@ -1,0 +1,230 @@
+"""Kiểu ô dữ liệu (cell types) shared by the dataset models, and tier-1 row validation.
+
+Every validator raises a bilingual message that names the offending value; the loader adds
+file, line and column. A column is described once, in the model (``column(...)``), and the
+staff guide page is generated from those descriptions so it cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic_core import PydanticCustomError
+
+from ..dates import DateFormatError, VnDate, parse_date
+from ..problems import Problem, Problems
+from .tables import Table, read_table
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _fail(kind: str, message: str) -> PydanticCustomError:
+    # Braces would be read as pydantic template fields.
+    return PydanticCustomError(kind, message.replace("{", "(").replace("}", ")"))
+
+
+def _required(value: Any) -> str:
+    text = str(value)
+    if not text:
+        raise _fail("required", "thiếu giá trị bắt buộc (missing required value)")
+    return text
+
+
+def _optional(value: Any) -> str:
+    return str(value)
+
+
+def _id(value: Any) -> str:
+    text = _required(value)
+    if not _ID.fullmatch(text):
+        raise _fail(
+            "id",
+            f'"{text}" không phải mã hợp lệ: chỉ dùng chữ thường không dấu, số và "-" '
+            "(ids are lower-case ASCII letters, digits and hyphens)",
+        )
+    return text
+
+
+def _optional_id(value: Any) -> str:
+    return _id(value) if value else ""
+
+
+def _flex_date(value: Any) -> VnDate:
+    text = _required(value)
+    try:
+        return parse_date(text, allow_month=True)
+    except DateFormatError as exc:
+        raise _fail("date", str(exc)) from None
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return parse_date(str(value)).to_date()
+    except DateFormatError as exc:
+        raise _fail("date", str(exc)) from None
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, tuple):
+        return value
+    return tuple(part.strip() for part in str(value).split(";") if part.strip())
+
+
+def choice(
+    labels: dict[str, str], *, required: bool = True, enum: type[StrEnum] | None = None
+) -> PlainValidator:
+    """A closed vocabulary: the slug or its Vietnamese label; an error lists the choices.
+
+    With ``enum`` the value is returned as that enum's member."""
+    from ..vocab import lookup
+
+    def validate(value: Any) -> Any:
+        text = str(value)
+        if not text and not required:
+            return ""
+        if not text:
+            raise _fail("required", "thiếu giá trị bắt buộc (missing required value)")
+        slug = lookup(text, labels)
+        if slug is None:
+            options = ", ".join(f"{k} ({v})" for k, v in labels.items())
+            raise _fail(
+                "choice",
+                f'"{text}" không thuộc danh mục; chọn một trong: {options} (unknown value)',
+            )
+        return enum(slug) if enum else slug
+
+    return PlainValidator(validate)
+
+
+Required = Annotated[str, PlainValidator(_required)]
+Optional = Annotated[str, PlainValidator(_optional)]
+Id = Annotated[str, PlainValidator(_id)]
+OptionalId = Annotated[str, PlainValidator(_optional_id)]
+FlexDate = Annotated[VnDate, PlainValidator(_flex_date)]
+Day = Annotated[dt.date | None, PlainValidator(_day)]
+List = Annotated[tuple[str, ...], PlainValidator(_list)]
+
+
+def column(label: str, description: str, example: str = "", **kwargs: Any) -> Any:
+    """Describe a column for staff (Vietnamese label, meaning, example)."""
+    return Field(
+        json_schema_extra={"label": label, "description_vi": description, "example": example},
+        **kwargs,
+    )
+
+
+class Record(BaseModel):
+    """Base of every dataset row: frozen, no extra fields, with its source line."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    line: int = Field(default=0, exclude=True)
+
+
+R = TypeVar("R", bound=Record)
+
+
+def columns_of(model: type[Record]) -> tuple[str, ...]:
+    return tuple(name for name in model.model_fields if name != "line")
+
+
+def required_columns_of(model: type[Record]) -> tuple[str, ...]:
+    return tuple(
+        name for name, f in model.model_fields.items() if name != "line" and f.is_required()
+    )
+
+
+@dataclass(frozen=True)
+class ColumnDoc:
+    """A column as the staff guide shows it."""
+
+    name: str
+    label: str
+    description: str
+    example: str
+    required: bool
+
+
+def describe(model: type[Record]) -> list[ColumnDoc]:
+    docs = []
+    for name, info in model.model_fields.items():
+        if name == "line":
+            continue
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        docs.append(
+            ColumnDoc(
+                name,
+                str(extra.get("label", name)),
+                str(extra.get("description_vi", "")),
+                str(extra.get("example", "")),
+                info.is_required(),
+            )
+        )
+    return docs
+
+
+def validate_rows(model: type[R], table: Table, problems: Problems) -> list[R]:
+    """Tier 1: validate every row of ``table`` against ``model``; collect all problems."""
+    records = []
+    for row in table.rows:
+        try:
+            records.append(model.model_validate({**row.cells, "line": row.line}))
+        except ValidationError as exc:
+            for err in exc.errors():
+                name = str(err["loc"][0]) if err["loc"] else None
+                problems.add(
+                    Problem(
+                        table.file,
+                        row.line,
+                        name,
+                        err["msg"],
+                        column_index=table.column_index(name) if name else None,
+                    )
+                )
+    return records
+
+
+def load_csv(
+    model: type[R], path: Path, file: str, problems: Problems, *, optional_file: bool = False
+) -> list[R]:
+    """Read and validate one CSV dataset. A missing file is an error unless optional."""
+    if not path.exists():
+        if not optional_file:
+            problems.add(Problem(file, None, None, "thiếu tệp dữ liệu (data file not found)"))
+        return []
+    table = read_table(path, file, columns_of(model), required_columns_of(model), problems)
+    return validate_rows(model, table, problems)
+
+
+def by_id(records: list[R], key: Callable[[R], str], file: str, problems: Problems) -> dict[str, R]:
+    """Index records by id, reporting duplicates (the first one wins)."""
+    index: dict[str, R] = {}
+    for record in records:
+        k = key(record)
+        if k in index:
+            problems.add(
+                Problem(
+                    file,
+                    record.line,
+                    "id",
+                    f'mã "{k}" bị trùng với dòng {index[k].line} (duplicate id)',
+                )
+            )
+        else:
+            index[k] = record
+    return index
+
+
+def iter_lines(records: list[R]) -> Iterator[int]:
+    return (r.line for r in records)

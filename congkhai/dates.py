@@ -1,0 +1,151 @@
+"""Ngày tháng: the as-of date and Vietnamese date formats (Nghị định 30/2020/NĐ-CP).
+
+Everything that depends on "today" (upcoming, overdue, in force) takes one as-of date:
+``CONGKHAI_AS_OF`` when set, otherwise today in Asia/Ho_Chi_Minh, whatever the machine's
+own time zone is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+AS_OF_ENV = "CONGKHAI_AS_OF"
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+class DateFormatError(ValueError):
+    """Raised with a bilingual message when a cell is not a date we accept."""
+
+
+def as_of(environ: dict[str, str] | None = None, now: dt.datetime | None = None) -> dt.date:
+    """Return the as-of date: ``CONGKHAI_AS_OF`` (ISO or dd/mm/yyyy) or today in Vietnam."""
+    env = os.environ if environ is None else environ
+    raw = env.get(AS_OF_ENV, "").strip()
+    if raw:
+        value = parse_date(raw)
+        if value.day is None:
+            raise DateFormatError(
+                f'{AS_OF_ENV}="{raw}" phải là một ngày cụ thể (must be a full date)'
+            )
+        return value.to_date()
+    current = now or dt.datetime.now(tz=VN_TZ)
+    return current.astimezone(VN_TZ).date()
+
+
+@dataclass(frozen=True, order=True)
+class VnDate:
+    """Một ngày, có thể chỉ biết tháng (a date, possibly known to the month only).
+
+    A draft whose day is left blank ("ngày   tháng 11 năm 2021") has ``day=None``. It sorts
+    at the start of its month and never pretends to a day it does not have.
+    """
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def of(cls, value: dt.date) -> VnDate:
+        return cls(value.year, value.month, value.day)
+
+    def to_date(self) -> dt.date:
+        """The first day this value can mean (the 1st of the month when the day is unknown)."""
+        return dt.date(self.year, self.month, self.day or 1)
+
+    @property
+    def iso(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def long(self) -> str:
+        """``ngày 05 tháng 3 năm 2021`` (or ``tháng 11 năm 2021`` without a day)."""
+        month_year = f"tháng {_month(self.month)} năm {self.year}"
+        if self.day is None:
+            return month_year
+        return f"ngày {self.day:02d} {month_year}"
+
+    @property
+    def short(self) -> str:
+        """``05/3/2021``, ``27/02/2019`` (or ``11/2021`` without a day)."""
+        month_year = f"{_month(self.month)}/{self.year}"
+        if self.day is None:
+            return month_year
+        return f"{self.day:02d}/{month_year}"
+
+
+def _month(month: int) -> str:
+    # Decree 30: months below 3 are zero-padded (tháng 01, tháng 02), the others are not.
+    return f"{month:02d}" if month < 3 else str(month)
+
+
+def format_long(value: dt.date | VnDate) -> str:
+    return (value if isinstance(value, VnDate) else VnDate.of(value)).long
+
+
+def format_short(value: dt.date | VnDate) -> str:
+    return (value if isinstance(value, VnDate) else VnDate.of(value)).short
+
+
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MY = re.compile(r"(\d{1,2})/(\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+ACCEPTED_FORMATS = "dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd"
+ACCEPTED_MONTH_FORMATS = "mm/yyyy, yyyy-mm"
+
+
+def parse_date(text: str, *, allow_month: bool = False) -> VnDate:
+    """Parse a cell as staff write it: ``05/3/2021``, ``05/03/2021`` or ``2021-03-05``.
+
+    With ``allow_month``, ``11/2021`` and ``2021-11`` give a month-precision value.
+    Raises :class:`DateFormatError` with a bilingual message.
+    """
+    value = text.strip()
+    for pattern, order in ((_DMY, "dmy"), (_ISO, "ymd")):
+        m = pattern.fullmatch(value)
+        if m:
+            parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
+            try:
+                dt.date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                raise DateFormatError(
+                    f'"{value}" không phải ngày hợp lệ (not a valid date)'
+                ) from None
+            return VnDate(parts["y"], parts["m"], parts["d"])
+    for pattern, order in ((_MY, "my"), (_ISO_MONTH, "ym")):
+        m = pattern.fullmatch(value)
+        if m:
+            parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
+            if not allow_month:
+                raise DateFormatError(
+                    f'"{value}" thiếu ngày; cần dạng {ACCEPTED_FORMATS} '
+                    "(a day is required here)"
+                )
+            if not 1 <= parts["m"] <= 12:
+                raise DateFormatError(
+                    f'"{value}" không phải tháng hợp lệ (not a valid month)'
+                )
+            return VnDate(parts["y"], parts["m"], None)
+    formats = ACCEPTED_FORMATS + (", " + ACCEPTED_MONTH_FORMATS if allow_month else "")
+    raise DateFormatError(
+        f'"{value}" không đúng định dạng ngày; dùng {formats} '
+        "(unknown date format)"
+    )
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse a cell that must be a full day."""
+    return parse_date(text).to_date()
+
+
+def weekday_name(value: dt.date) -> str:
+    return WEEKDAYS[value.weekday()]

@@ -1,0 +1,87 @@
+"""Định danh và đường dẫn (stable ids and URLs): the one place that builds slugs and links.
+
+URLs are site-relative paths ending in ``/`` (``van-ban/22-kh-vpub-2021/``); pages turn them
+into links relative to themselves with :func:`relative`, so the site works under any base
+path (GitHub Pages serves it below the repository name).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Bỏ dấu: lower-case ASCII skeleton of Vietnamese text, đ/Đ mapped to d.
+
+    đ is a letter of its own, not d plus a mark, so NFD does not decompose it; it must be
+    mapped explicitly or slugs lose it ("địa điểm" would become "ia-iem").
+    """
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """``"Văn phòng UBND tỉnh"`` -> ``"van-phong-ubnd-tinh"``."""
+    return _NON_SLUG.sub(separator, fold(text)).strip(separator)
+
+
+def toc_slugify(value: str, separator: str) -> str:
+    """Slugify for Python-Markdown's ``toc`` extension (configured in mkdocs.yml)."""
+    return slugify(value, separator)
+
+
+_YEAR_SEGMENT = re.compile(r"/(\d{4})/")
+
+
+def document_id(number: str, year: int) -> str:
+    """Derive a document's id from its number and year: ``22/KH-VPUB``, 2021 ->
+    ``22-kh-vpub-2021``. A legal document's number already carries its year
+    (``30/2020/NĐ-CP`` -> ``30-2020-nd-cp``)."""
+    base = slugify(number)
+    if _YEAR_SEGMENT.search(number):
+        return base
+    return f"{base}-{year}"
+
+
+# --- site paths -----------------------------------------------------------------------
+
+REGISTER = "van-ban/"
+OPEN_DATA = "du-lieu-mo/"
+QUALITY_REPORT = "bao-cao-du-lieu/"
+STAFF_GUIDE = "huong-dan-nhap-lieu/"
+
+
+def document_url(doc_id: str) -> str:
+    return f"{REGISTER}{doc_id}/"
+
+
+def register_url(facet: str | None = None, value: str | None = None, page: int = 1) -> str:
+    """The register or one of its facet pages (``van-ban/loai/ke-hoach/trang-2/``)."""
+    base = REGISTER if facet is None else f"{REGISTER}{facet}/{value}/"
+    return base if page == 1 else f"{base}trang-{page}/"
+
+
+def export_url(dataset: str, extension: str) -> str:
+    return f"{OPEN_DATA}{dataset}.{extension}"
+
+
+def page_src(url: str) -> str:
+    """The virtual Markdown source path MkDocs needs for a generated page at ``url``."""
+    return f"{url}index.md" if url.endswith("/") else url
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    target = posixpath.relpath("/" + to_url, "/" + from_dir)
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target == "./" or target == "." else target

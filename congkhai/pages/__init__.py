@@ -1,0 +1,1 @@
+"""Ngữ cảnh trang (page contexts): one module per section, models -> contexts."""

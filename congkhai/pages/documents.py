@@ -1,0 +1,436 @@
+"""Trang sổ văn bản (register pages): models -> small, documented page contexts.
+
+Everything a template shows is computed here (labels, formatted dates, relative links,
+groupings), so templates only loop and print. The index is built once per build; a page
+context is built when MkDocs renders that page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from .. import vocab
+from ..dates import format_long, format_short
+from ..datasets.documents import Document
+from ..ids import document_url, export_url, register_url, relative
+from ..numbers import find_citations, number_key
+from ..registry import Force, Registry
+from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, paginate
+
+#: facet slug in the URL -> heading shown to the reader
+FACETS = {
+    "loai": "Loại văn bản",
+    "co-quan": "Cơ quan ban hành",
+    "nam": "Năm ban hành",
+    "tinh-trang": "Tình trạng hiệu lực",
+}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    slug: str
+    label: str
+    count: int
+    href: str | None  # None on the page that shows this value
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    slug: str
+    label: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """Một dòng của bảng văn bản (a row in a register listing)."""
+
+    href: str
+    number: str
+    is_draft: bool
+    type_label: str
+    issuer: str
+    issued: str  # 05/3/2021
+    issued_iso: str
+    title: str
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class ListingContext:
+    """Context of ``congkhai/register.html``: the register or one facet value, one page."""
+
+    url: str
+    title: str
+    intro: str
+    total: int
+    rows: tuple[DocumentRow, ...]
+    pagination: Pagination
+    facets: tuple[FacetGroup, ...]
+    all_href: str | None  # back to the whole register (None on it)
+    downloads: tuple[Download, ...]
+    as_of: str
+
+
+@dataclass(frozen=True)
+class Property:
+    label: str
+    value: str
+    href: str | None = None
+    iso: str | None = None  # machine-readable date, for <time datetime>
+
+
+@dataclass(frozen=True)
+class RelatedDocument:
+    href: str
+    number: str
+    title: str
+    issued: str
+    note: str
+
+
+@dataclass(frozen=True)
+class RelationGroup:
+    label: str
+    documents: tuple[RelatedDocument, ...]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    href: str
+    format: str  # PDF, DOCX
+    size: str  # "1,2 MB"
+
+
+@dataclass(frozen=True)
+class Banner:
+    """Văn bản hết hiệu lực / chưa có hiệu lực: a visible notice above the properties."""
+
+    kind: str  # "warning" or "info" (admonition style)
+    text: str
+    by_label: str | None
+    by_href: str | None
+    by_number: str | None
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Context of ``congkhai/document.html``: one document, as vbpl.vn readers expect."""
+
+    url: str
+    title: str  # trích yếu
+    heading: str  # "Kế hoạch 22/KH-VPUB"
+    number: str
+    is_draft: bool
+    banner: Banner | None
+    properties: tuple[Property, ...]
+    status: str
+    status_label: str
+    effective_iso: str | None
+    expires_iso: str | None
+    attachments: tuple[Attachment, ...]
+    body_html: str | None
+    relations: tuple[RelationGroup, ...]
+    register_href: str
+    provenance: ProvenanceView | None
+    dublin_core: tuple[tuple[str, str], ...]
+    json_ld: str
+
+
+def _human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    value, unit = (size / 1024, "KB") if size < 1024 * 1024 else (size / 1024 / 1024, "MB")
+    return f"{value:.1f} {unit}".replace(".", ",")
+
+
+def number_display(doc: Document) -> str:
+    return doc.number_text or "(không số)"
+
+
+class RegisterIndex:
+    """The register at the as-of date, computed once a build: forces, facets, order."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.documents = registry.published_documents()
+        self.forces: dict[str, Force] = {d.id: registry.force(d) for d in self.documents}
+        groups: dict[str, dict[str, list[Document]]] = {f: defaultdict(list) for f in FACETS}
+        for doc in self.documents:
+            groups["loai"][doc.type].append(doc)
+            groups["co-quan"][doc.issuer].append(doc)
+            groups["nam"][str(doc.issued.year)].append(doc)
+            groups["tinh-trang"][self.forces[doc.id].status.value].append(doc)
+        self.groups = groups
+        self.labels: dict[str, dict[str, str]] = {
+            "loai": vocab.DOCUMENT_TYPE_LABELS,
+            "co-quan": {k: v.name for k, v in registry.organizations.items()},
+            "nam": {y: y for y in groups["nam"]},
+            "tinh-trang": {s.value: label for s, label in vocab.STATUS_LABELS.items()},
+        }
+        self._by_key: dict[str, list[Document]] = defaultdict(list)
+        for doc in self.documents:
+            if doc.number and not doc.number.is_draft:
+                self._by_key[doc.number.key].append(doc)
+
+    def ordered_values(self, facet: str) -> list[str]:
+        values = list(self.groups[facet])
+        if facet == "nam":
+            return sorted(values, reverse=True)
+        if facet == "tinh-trang":
+            order = [s.value for s in vocab.Status]
+            return sorted(values, key=order.index)
+        return sorted(values, key=lambda v: (self.labels[facet].get(v, v), v))
+
+    def listings(self) -> list[tuple[str | None, str | None, int]]:
+        """Every listing page as (facet, value, page number)."""
+        pages = []
+        for facet, value, docs in [(None, None, self.documents)] + [
+            (f, v, self.groups[f][v]) for f in FACETS for v in self.ordered_values(f)
+        ]:
+            count = max(1, -(-len(docs) // PAGE_SIZE))
+            pages.extend((facet, value, n) for n in range(1, count + 1))
+        return pages
+
+    def resolve_citation(self, number: str, date: str | None) -> Document | None:
+        """The published document a citation in free text points to, if unambiguous."""
+        candidates = self._by_key.get(number_key(number), [])
+        if len(candidates) > 1 and date:
+            candidates = [d for d in candidates if d.issued.short == format_short(_parse(date))]
+        return candidates[0] if len(candidates) == 1 else None
+
+
+def _parse(text: str) -> Any:
+    from ..dates import parse_date
+
+    return parse_date(text)
+
+
+def _row(index: RegisterIndex, doc: Document, here: str) -> DocumentRow:
+    force = index.forces[doc.id]
+    org = index.registry.organizations[doc.issuer]
+    return DocumentRow(
+        href=relative(here, document_url(doc.id)),
+        number=number_display(doc),
+        is_draft=bool(doc.number and doc.number.is_draft),
+        type_label=doc.doc_type.label,
+        issuer=org.short_name or org.name,
+        issued=doc.issued.short,
+        issued_iso=doc.issued.iso,
+        title=doc.title,
+        status=force.status.value,
+        status_label=force.label,
+    )
+
+
+def listing_title(index: RegisterIndex, facet: str | None, value: str | None) -> tuple[str, str]:
+    """Title and one-line introduction of a listing (the register or a facet value)."""
+    if facet is None or value is None:
+        return (
+            "Sổ văn bản",
+            "Văn bản quy phạm pháp luật, văn bản hành chính và văn bản của tổ chức Đảng "
+            "được công khai, mới nhất trước.",
+        )
+    label = index.labels[facet].get(value, value)
+    title = f"Văn bản năm {label}" if facet == "nam" else f"Văn bản: {label}"
+    return title, f"{FACETS[facet]}: {label}. Mới nhất trước."
+
+
+def listing_context(
+    index: RegisterIndex, facet: str | None, value: str | None, page: int
+) -> ListingContext:
+    here = register_url(facet, value, page)
+    docs = index.documents if facet is None or value is None else index.groups[facet][value]
+    title, intro = listing_title(index, facet, value)
+    start = (page - 1) * PAGE_SIZE
+    facets = tuple(
+        FacetGroup(
+            f,
+            label,
+            tuple(
+                FacetValue(
+                    v,
+                    index.labels[f].get(v, v),
+                    len(index.groups[f][v]),
+                    None if (f, v) == (facet, value) else relative(here, register_url(f, v)),
+                )
+                for v in index.ordered_values(f)
+            ),
+        )
+        for f, label in FACETS.items()
+    )
+    return ListingContext(
+        url=here,
+        title=title if page == 1 else f"{title} (trang {page})",
+        intro=intro,
+        total=len(docs),
+        rows=tuple(_row(index, d, here) for d in docs[start : start + PAGE_SIZE]),
+        pagination=paginate(len(docs), page, lambda n: register_url(facet, value, n), here),
+        facets=facets,
+        all_href=None if facet is None else relative(here, register_url()),
+        downloads=(
+            Download("CSV", relative(here, export_url("van-ban", "csv")), "text/csv"),
+            Download("JSON", relative(here, export_url("van-ban", "json")), "application/json"),
+        ),
+        as_of=format_short(index.registry.as_of),
+    )
+
+
+def link_citations(markdown: str, index: RegisterIndex, here: str, self_id: str) -> str:
+    """Turn document numbers cited in a full text into links to their pages."""
+    out, last = [], 0
+    for cite in find_citations(markdown):
+        doc = index.resolve_citation(cite.number, cite.date)
+        if doc is None or doc.id == self_id:
+            continue
+        out.append(markdown[last : cite.start])
+        out.append(f"[{cite.number}]({relative(here, document_url(doc.id))})")
+        last = cite.end
+    out.append(markdown[last:])
+    return "".join(out)
+
+
+def _banner(doc: Document, force: Force, index: RegisterIndex, here: str) -> Banner | None:
+    status = force.status
+    if status in (vocab.Status.HET_HIEU_LUC, vocab.Status.NGUNG_HIEU_LUC):
+        since = f" từ ngày {format_short(force.since)}" if force.since else ""
+        text = f"Văn bản này đã {force.label.lower()}{since}."
+        by = force.ended_by
+        if by is not None and index.registry.is_published(by):
+            label = next(
+                link.kind.inverse_label
+                for link in index.registry.links.get(doc.id, ())
+                if link.inverse and link.other.id == by.id and link.kind.ends_force
+            )
+            return Banner("warning", text, label, relative(here, document_url(by.id)), number_display(by))
+        return Banner("warning", text, None, None, None)
+    if status is vocab.Status.CHUA_CO_HIEU_LUC and force.since:
+        return Banner("info", f"Văn bản chưa có hiệu lực; có hiệu lực từ ngày {format_short(force.since)}.", None, None, None)
+    return None
+
+
+def document_context(
+    index: RegisterIndex,
+    doc: Document,
+    *,
+    render_markdown: Callable[[str], str],
+    read_body: Callable[[str], str],
+    file_size: Callable[[str], int],
+    provenance: ProvenanceView | None,
+    site_url: str | None,
+) -> DocumentContext:
+    registry = index.registry
+    here = document_url(doc.id)
+    force = index.forces[doc.id]
+    org = registry.organizations[doc.issuer]
+    signer = registry.people.get(doc.signer) if doc.signer else None
+    signer_parts = [
+        str(doc.signing_form) if doc.signing_form else "",
+        doc.signer_title or (signer.title if signer else ""),
+        signer.name if signer else "",
+    ]
+    number = number_display(doc)
+    is_draft = bool(doc.number and doc.number.is_draft)
+    properties = [
+        Property("Số ký hiệu", number + (" (dự thảo, chưa cấp số)" if is_draft else "")),
+        Property("Loại văn bản", doc.doc_type.label, relative(here, register_url("loai", doc.type))),
+        Property("Cơ quan ban hành", org.name, relative(here, register_url("co-quan", org.id))),
+        Property("Ngày ban hành", doc.issued.short + (" (chưa ghi ngày)" if doc.issued.day is None else ""), iso=doc.issued.iso),
+        Property("Ngày có hiệu lực", format_short(doc.effective) if doc.effective else "Không có thông tin", iso=doc.effective.isoformat() if doc.effective else None),
+        Property("Ngày hết hiệu lực", format_short(doc.expires) if doc.expires else "Không có thông tin", iso=doc.expires.isoformat() if doc.expires else None),
+        Property("Tình trạng hiệu lực", force.label, relative(here, register_url("tinh-trang", force.status.value))),
+        Property("Người ký", " – ".join(p for p in signer_parts if p) or "Không có thông tin"),
+        Property("Lĩnh vực", "; ".join(doc.topics) or "Không có thông tin"),
+    ]
+    groups: dict[str, list[RelatedDocument]] = defaultdict(list)
+    for link in registry.published_links(doc):
+        other = link.other
+        groups[link.label].append(
+            RelatedDocument(
+                relative(here, document_url(other.id)),
+                f"{other.doc_type.label} {number_display(other)}",
+                other.title,
+                other.issued.short,
+                link.relation.note,
+            )
+        )
+    order = [label for k in vocab.RELATION_KINDS for label in (k.label, k.inverse_label)]
+    relations = tuple(
+        RelationGroup(label, tuple(sorted(items, key=lambda r: (r.number, r.href))))
+        for label, items in sorted(groups.items(), key=lambda g: order.index(g[0]))
+    )
+    attachments = tuple(
+        Attachment(
+            PurePosixPath(path).name,
+            relative(here, path),
+            PurePosixPath(path).suffix.lstrip(".").upper() or "Tệp",
+            _human_size(file_size(path)),
+        )
+        for path in doc.files
+    )
+    body_html = None
+    if doc.body:
+        body_html = render_markdown(link_citations(read_body(doc.body), index, here, doc.id))
+    heading = f"{doc.doc_type.label} {number}" if doc.number and not is_draft else f"{doc.doc_type.label} (dự thảo)" if is_draft else doc.doc_type.label
+    agency = registry.site.agency.name
+    dublin_core = (
+        ("DC.title", doc.title),
+        ("DC.creator", org.name),
+        ("DC.date", doc.issued.iso),
+        ("DC.description", f"{heading} {doc.issued.long} của {org.name}: {doc.title}"),
+        ("DC.publisher", agency),
+        ("DC.identifier", number if doc.number else doc.id),
+        ("DC.type", doc.doc_type.label),
+        ("DC.subject", "; ".join(doc.topics)),
+        ("DC.language", "vi"),
+    )
+    legal_force = vocab.STATUS_SCHEMA_ORG[force.status]
+    ld: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": doc.title,
+        "legislationIdentifier": doc.number_text or doc.id,
+        "legislationType": doc.doc_type.label,
+        "legislationDate": doc.issued.iso,
+        "legislationPassedBy": {"@type": "Organization", "name": org.name},
+        "inLanguage": "vi",
+        "publisher": {"@type": "GovernmentOrganization", "name": agency},
+    }
+    if legal_force:
+        ld["legislationLegalForce"] = legal_force
+    if doc.effective:
+        ld["legislationDateVersion"] = doc.effective.isoformat()
+    if doc.topics:
+        ld["keywords"] = list(doc.topics)
+    if site_url:
+        ld["url"] = site_url.rstrip("/") + "/" + here
+    return DocumentContext(
+        url=here,
+        title=doc.title,
+        heading=heading,
+        number=number,
+        is_draft=is_draft,
+        banner=_banner(doc, force, index, here),
+        properties=tuple(properties),
+        status=force.status.value,
+        status_label=force.label,
+        effective_iso=doc.effective.isoformat() if doc.effective else None,
+        expires_iso=doc.expires.isoformat() if doc.expires else None,
+        attachments=attachments,
+        body_html=body_html,
+        relations=relations,
+        register_href=relative(here, register_url()),
+        provenance=provenance,
+        dublin_core=dublin_core,
+        json_ld=json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"),
+    )
+
+
+__all__ = ["FACETS", "RegisterIndex", "document_context", "format_long", "listing_context"]

@@ -1,0 +1,96 @@
+"""Site-wide generated pages: the data-quality report, the staff guide and open data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..datasets import documents, organizations, people, relations
+from ..datasets.fields import ColumnDoc, Record, describe
+from ..dates import format_short
+from ..ids import export_url, relative
+from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
+from .common import Download
+
+
+@dataclass(frozen=True)
+class ProblemGroup:
+    severity: str
+    label: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QualityContext:
+    """Context of ``congkhai/quality.html``: what the data lacks or doubts (never errors:
+    a build with errors publishes nothing)."""
+
+    as_of: str
+    total: int
+    groups: tuple[ProblemGroup, ...]
+
+
+def quality_context(problems: Problems, as_of_text: str) -> QualityContext:
+    groups = tuple(
+        ProblemGroup(s.value, SEVERITY_LABELS[s], tuple(str(p) for p in problems.of(s)))
+        for s in (Severity.MISSING, Severity.WARNING)
+        if problems.of(s)
+    )
+    return QualityContext(as_of_text, sum(len(g.items) for g in groups), groups)
+
+
+def quality_lines(problems: Problems) -> list[str]:
+    """The same report as text, for the build log and ``scripts/validate.py``."""
+    items: list[Problem] = problems.of(Severity.MISSING) + problems.of(Severity.WARNING)
+    return [f"[{SEVERITY_LABELS[p.severity]}] {p}" for p in items]
+
+
+@dataclass(frozen=True)
+class DatasetDoc:
+    file: str
+    title: str
+    description: str
+    columns: tuple[ColumnDoc, ...]
+    downloads: tuple[Download, ...]
+
+
+#: datasets staff edit, in the order the guide shows them
+DATASETS: tuple[tuple[str, str, str, type[Record], str | None], ...] = (
+    (documents.FILE, "Văn bản", "Sổ văn bản: mỗi dòng một văn bản.", documents.Document, "van-ban"),
+    (relations.FILE, "Quan hệ giữa văn bản", "Mỗi quan hệ ghi một lần; quan hệ ngược được tự suy ra.", relations.Relation, None),
+    (organizations.FILE, "Cơ quan, tổ chức", "Cơ quan ban hành văn bản và các đơn vị.", organizations.Organization, None),
+    (people.FILE, "Người ký, người chủ trì", "Họ tên và chức vụ.", people.Person, None),
+)
+
+
+@dataclass(frozen=True)
+class GuideContext:
+    """Context of ``congkhai/guide.html``: the columns of every CSV file, from the models."""
+
+    datasets: tuple[DatasetDoc, ...]
+
+
+def guide_context(here: str) -> GuideContext:
+    return GuideContext(
+        tuple(
+            DatasetDoc(
+                file,
+                title,
+                text,
+                tuple(describe(model)),
+                (
+                    Download("CSV", relative(here, export_url(slug, "csv")), "text/csv"),
+                    Download("JSON", relative(here, export_url(slug, "json")), "application/json"),
+                )
+                if slug
+                else (),
+            )
+            for file, title, text, model, slug in DATASETS
+        )
+    )
+
+
+def as_of_text(value: object) -> str:
+    import datetime as dt
+
+    assert isinstance(value, dt.date)
+    return format_short(value)

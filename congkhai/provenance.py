@@ -1,0 +1,115 @@
+"""Nguồn gốc (provenance): which data file a page came from and when its record last changed.
+
+Dates come from git, the system staff publish through: ``git blame`` once per data file
+gives each line's last commit; ``git log`` once gives each hand-written page's. Both are
+deterministic for a given commit. Outside a git checkout (tests in a temporary folder, a
+downloaded archive) dates are simply unknown; lines not committed yet have no date either,
+so that a build never depends on the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import VN_TZ
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Shown at the foot of every generated page."""
+
+    file: str  # data/documents.csv
+    line: int | None
+    changed: dt.date | None
+    edit_url: str | None
+    view_url: str | None
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            check=True,
+            text=True,
+            encoding="utf-8",
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return result.stdout
+
+
+def _vn_date(epoch: str) -> dt.date:
+    return dt.datetime.fromtimestamp(int(epoch), tz=VN_TZ).date()
+
+
+def line_dates(root: Path, relpath: str) -> dict[int, dt.date]:
+    """Last-commit date of each committed line of ``relpath`` (1-based), in Vietnam time."""
+    out = _git(root, "blame", "--line-porcelain", "--", relpath)
+    if not out:
+        return {}
+    dates: dict[int, dt.date] = {}
+    commit_time: dict[str, str] = {}
+    current: tuple[str, int] | None = None
+    for line in out.splitlines():
+        if line.startswith("\t"):
+            continue
+        parts = line.split(" ")
+        if len(parts[0]) == 40 and len(parts) >= 3 and parts[1].isdigit():
+            current = (parts[0], int(parts[2]))
+        elif current and parts[0] == "committer-time":
+            commit_time[current[0]] = parts[1]
+            if set(current[0]) != {"0"}:  # 000…0: not committed yet
+                dates[current[1]] = _vn_date(parts[1])
+        elif current and current[0] in commit_time and current[1] not in dates:
+            if set(current[0]) != {"0"}:
+                dates[current[1]] = _vn_date(commit_time[current[0]])
+    return dates
+
+
+def file_dates(root: Path, under: str = "docs") -> dict[str, dt.date]:
+    """Last-commit date of every file below ``under`` (paths relative to ``root``)."""
+    out = _git(root, "log", "--format=%x00%ct", "--name-only", "--", under)
+    if not out:
+        return {}
+    dates: dict[str, dt.date] = {}
+    when: dt.date | None = None
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            when = _vn_date(line[1:])
+        elif line and when and line not in dates:
+            dates[line] = when  # log is newest first: the first date seen is the last change
+    return dates
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where staff edit the data (a GitHub-style web UI), if configured."""
+
+    url: str  # https://github.com/org/repo
+    branch: str = "main"
+
+    def edit(self, relpath: str) -> str:
+        return f"{self.url.rstrip('/')}/edit/{self.branch}/{relpath}"
+
+    def view(self, relpath: str, line: int | None) -> str:
+        anchor = f"#L{line}" if line else ""
+        return f"{self.url.rstrip('/')}/blob/{self.branch}/{relpath}{anchor}"
+
+
+def provenance(
+    relpath: str,
+    line: int | None,
+    changed: dt.date | None,
+    repository: Repository | None,
+) -> Provenance:
+    return Provenance(
+        relpath,
+        line,
+        changed,
+        repository.edit(relpath) if repository else None,
+        repository.view(relpath, line) if repository else None,
+    )

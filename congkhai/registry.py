@@ -1,0 +1,199 @@
+"""Sổ dữ liệu (the registry): every dataset loaded, validated and cross-linked, once a build.
+
+:func:`load_registry` is the whole of "load -> validate -> models": it raises
+:class:`~congkhai.problems.DataError` listing every error, or returns frozen models plus the
+warnings and missing facts for the data-quality report. Views that depend on the as-of date
+(what is published, what is in force) are computed here, not in templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import vocab
+from .datasets import documents as documents_ds
+from .datasets import organizations as organizations_ds
+from .datasets import people as people_ds
+from .datasets import relations as relations_ds
+from .datasets.documents import Document
+from .datasets.fields import by_id, load_csv
+from .datasets.organizations import Organization
+from .datasets.people import Person
+from .datasets.relations import Relation
+from .datasets.site import Site, load_site
+from .ids import document_id
+from .problems import DataError, Problem, Problems
+from .validate import (
+    check_documents,
+    check_organizations,
+    check_people,
+    check_references,
+    check_relations,
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One side of a relation as seen from a document's page."""
+
+    kind: vocab.RelationKind
+    other: Document
+    relation: Relation
+    inverse: bool  # True on the target's page
+
+    @property
+    def label(self) -> str:
+        return self.kind.inverse_label if self.inverse else self.kind.label
+
+
+@dataclass(frozen=True)
+class Force:
+    """Tình trạng hiệu lực at the as-of date, with why."""
+
+    status: vocab.Status
+    since: dt.date | None = None  # when the current status began, where known
+    ended_by: Document | None = None  # the document that replaced or repealed it
+    overridden: bool = False  # set by the ``status`` column rather than derived
+
+    @property
+    def label(self) -> str:
+        return vocab.STATUS_LABELS[self.status]
+
+    @property
+    def in_force(self) -> bool:
+        return self.status in (vocab.Status.CON_HIEU_LUC, vocab.Status.HET_HIEU_LUC_MOT_PHAN)
+
+
+@dataclass(frozen=True)
+class Registry:
+    root: Path
+    as_of: dt.date
+    site: Site
+    organizations: dict[str, Organization]
+    people: dict[str, Person]
+    documents: dict[str, Document]  # every document, published or not, by id
+    relations: tuple[Relation, ...]
+    problems: Problems  # warnings and missing facts (errors raised already)
+    links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
+
+    def is_published(self, doc: Document) -> bool:
+        """Công khai and due: ``noi-bo`` and future-dated records appear nowhere."""
+        return doc.is_public and (doc.published is None or doc.published <= self.as_of)
+
+    def published_documents(self) -> list[Document]:
+        """Published documents, newest first (ties by id, for a stable order)."""
+        docs = [d for d in self.documents.values() if self.is_published(d)]
+        return sorted(docs, key=lambda d: (d.issued, d.id), reverse=True)
+
+    def published_links(self, doc: Document) -> list[Link]:
+        return [link for link in self.links.get(doc.id, ()) if self.is_published(link.other)]
+
+    def force(self, doc: Document) -> Force:
+        return legal_force(doc, self.links.get(doc.id, ()), self.as_of)
+
+
+def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.date) -> Force:
+    """Derive a document's legal force at ``as_of``.
+
+    The ``status`` column wins when filled. Otherwise, in order: replaced or repealed by a
+    document already in force (the relation's date, else that document's effective or issue
+    date); past its expiry date; not yet effective; in force. A document without an
+    effective date stays "Chưa xác định": we do not assume it took effect when signed.
+    """
+    if doc.status:
+        status = vocab.Status(doc.status)
+        since = doc.expires if status is vocab.Status.HET_HIEU_LUC else doc.effective
+        return Force(status, since, overridden=True)
+    endings = []
+    for link in links:
+        if link.inverse and link.kind.ends_force:
+            other = link.other
+            when = link.relation.date or other.effective or other.issued_date
+            if when <= as_of:
+                endings.append((when, other.id, other))
+    if endings:
+        when, _, other = min(endings, key=lambda e: (e[0], e[1]))
+        return Force(vocab.Status.HET_HIEU_LUC, when, other)
+    if doc.expires and doc.expires <= as_of:
+        return Force(vocab.Status.HET_HIEU_LUC, doc.expires)
+    if doc.effective is None:
+        return Force(vocab.Status.KHONG_XAC_DINH)
+    if doc.effective > as_of:
+        return Force(vocab.Status.CHUA_CO_HIEU_LUC, doc.effective)
+    return Force(vocab.Status.CON_HIEU_LUC, doc.effective)
+
+
+def _with_ids(documents: list[Document], problems: Problems) -> list[Document]:
+    """Give each document without an explicit id the one derived from number and year."""
+    result = []
+    for doc in documents:
+        if doc.id:
+            result.append(doc)
+        elif doc.number is None or doc.number.is_draft:
+            problems.add(
+                Problem(documents_ds.FILE, doc.line, "id",
+                        "văn bản chưa có số phải ghi mã (id) (a document without a number needs an id)")
+            )
+        else:
+            result.append(doc.model_copy(update={"id": document_id(doc.number.raw, doc.issued.year)}))
+    return result
+
+
+def _links(relations: list[Relation], documents: dict[str, Document]) -> dict[str, tuple[Link, ...]]:
+    """Both directions of every relation, derived once."""
+    found: dict[str, list[Link]] = defaultdict(list)
+    for rel in relations:
+        source, target = documents.get(rel.source), documents.get(rel.target)
+        if source is None or target is None:
+            continue
+        kind = vocab.RELATION_KIND_BY_SLUG[rel.relation]
+        found[source.id].append(Link(kind, target, rel, inverse=False))
+        found[target.id].append(Link(kind, source, rel, inverse=True))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> Registry:
+    """Load and validate every dataset under ``root/data``; raise :class:`DataError` on errors."""
+    data = root / "data"
+    docs_dir = docs_dir or root / "docs"
+    problems = Problems()
+    site = load_site(data / "site.yaml", problems)
+    organizations = by_id(
+        load_csv(Organization, data / "organizations.csv", organizations_ds.FILE, problems),
+        lambda o: o.id, organizations_ds.FILE, problems,
+    )
+    people = by_id(
+        load_csv(Person, data / "people.csv", people_ds.FILE, problems),
+        lambda p: p.id, people_ds.FILE, problems,
+    )
+    documents_list = _with_ids(
+        load_csv(Document, data / "documents.csv", documents_ds.FILE, problems), problems
+    )
+    documents = by_id(documents_list, lambda d: d.id, documents_ds.FILE, problems)
+    relations = load_csv(
+        Relation, data / "relations.csv", relations_ds.FILE, problems, optional_file=True
+    )
+    check_organizations(organizations, organizations_ds.FILE, problems)
+    check_people(people.values(), organizations, problems)
+    check_references(documents.values(), organizations, people, problems)
+    check_documents(list(documents.values()), organizations, docs_dir, problems)
+    check_relations(relations, documents, problems)
+    if site is not None and site.agency.organization and site.agency.organization not in organizations:
+        problems.add(Problem("data/site.yaml", None, "agency.organization",
+                             f'không có cơ quan mã "{site.agency.organization}" (unknown organization id)'))
+    if problems.errors or site is None:
+        raise DataError(problems)
+    return Registry(
+        root=root,
+        as_of=as_of,
+        site=site,
+        organizations=organizations,
+        people=people,
+        documents=documents,
+        relations=tuple(relations),
+        problems=Problems([p for p in problems.items]),
+        links=_links(relations, documents),
+    )
