@@ -55,6 +55,9 @@ class GeneratedPage:
     context: Callable[[], Any]
     dublin_core: Callable[[], tuple[tuple[str, str], ...]] | None = None
     json_ld: Callable[[], str] | None = None
+    #: data file named in the provenance line the adapter appends; None when the
+    #: template shows a record-level provenance itself (document pages)
+    source: str | None = None
 
 
 @dataclass(eq=False)  # hashed by identity: its methods are cached per build
@@ -73,8 +76,18 @@ class BuildState:
         return line_dates(self.root, relpath)
 
     @cache  # noqa: B019
-    def doc_file_dates(self) -> dict[str, dt.date]:
-        return file_dates(self.root, "docs")
+    def file_dates(self) -> dict[str, dt.date]:
+        return file_dates(self.root, ".")
+
+    def file_provenance(self, relpath: str) -> ProvenanceView:
+        """Provenance of a whole file or folder: its latest committed change."""
+        dates = self.file_dates()
+        prefix = relpath if relpath.endswith("/") else None
+        changed = max(
+            (d for p, d in dates.items() if p == relpath or (prefix and p.startswith(prefix))),
+            default=None,
+        )
+        return provenance_view(provenance(relpath, None, changed, self.repository))
 
     def record_provenance(self, relpath: str, line: int) -> ProvenanceView:
         changed = self.line_dates(relpath).get(line)
@@ -176,6 +189,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 listing_title(index, facet, value)[0] + (f" (trang {number})" if number > 1 else ""),
                 "register.html",
                 lambda f=facet, v=value, n=number: listing_context(index, f, v, n),
+                source=documents_ds.FILE,
             ),
         )
 
@@ -220,11 +234,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         GeneratedPage(
             "Báo cáo chất lượng dữ liệu", "quality.html",
             lambda: quality_context(registry.problems, dates.format_short(registry.as_of)),
+            source="data/",
         ),
     )
     _add_page(
         files, config, state, ids.STAFF_GUIDE,
-        GeneratedPage("Hướng dẫn nhập liệu", "guide.html", lambda: guide_context(ids.STAFF_GUIDE)),
+        GeneratedPage(
+            "Hướng dẫn nhập liệu", "guide.html", lambda: guide_context(ids.STAFF_GUIDE),
+            source="congkhai/datasets/",
+        ),
     )
 
     records = exports.document_records(index, state.site_url)
@@ -256,12 +274,13 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     state = _state(config)
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
-        return render(state.env, spec.template, spec.context())
+        content = render(state.env, spec.template, spec.context())
+        if spec.source is None:
+            return content
+        return content + render(state.env, "provenance.html", state.file_provenance(spec.source))
     # A hand-written page: its provenance is its own Markdown file.
     relpath = str(PurePosixPath("docs") / page.file.src_uri)
-    changed = state.doc_file_dates().get(relpath)
-    view = provenance_view(provenance(relpath, None, changed, state.repository))
-    return html_text + render(state.env, "provenance.html", view)
+    return html_text + render(state.env, "provenance.html", state.file_provenance(relpath))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

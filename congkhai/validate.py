@@ -113,17 +113,20 @@ def check_number(doc: Document, issuer: Organization | None, problems: Problems)
                 Severity.WARNING,
             )
         )
+    # A type that carries a code (``KH-VPUB``, even an unknown ``XY-VPUB``) puts the issuer
+    # after it; an official letter (``UBND-VP``) starts with the issuer.
+    issuer_code = number.rest if allowed and number.system is vocab.System.NHA_NUOC else number.issuer_code
     if not issuer.symbol:
         problems.add(
             _problem(doc, "issuer", f'cơ quan "{issuer.id}" chưa có ký hiệu (symbol) để đối chiếu '
                      "số ký hiệu (issuer has no symbol to check the number against)", Severity.WARNING)
         )
-    elif not _same_symbol(number.issuer_code, issuer.symbol):
+    elif not _same_symbol(issuer_code, issuer.symbol):
         problems.add(
             _problem(
                 doc,
                 "number",
-                f'ký hiệu cơ quan trong số "{number.raw}" là "{number.issuer_code}" nhưng cơ quan '
+                f'ký hiệu cơ quan trong số "{number.raw}" là "{issuer_code}" nhưng cơ quan '
                 f'ban hành "{issuer.id}" có ký hiệu "{issuer.symbol}" '
                 "(the number's issuer symbol does not match the issuer)",
             )

@@ -1,0 +1,82 @@
+"""Shared test helpers: a copy of the project with chosen data, built by the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_AS_OF = "2021-11-30"
+
+HEADERS = {
+    "documents.csv": "id,number,type,issuer,issued,title,signer,signer_title,signing_form,"
+    "effective,expires,status,topics,access,published,files,body\n",
+    "relations.csv": "source,relation,target,date,note\n",
+}
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, url: str) -> BeautifulSoup:
+        path = self.site / url / "index.html" if url.endswith("/") or not url else self.site / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def text_files(self) -> dict[str, str]:
+        """Every text file of the built site (HTML, XML, JSON, CSV, JS), by relative path."""
+        out = {}
+        for path in self.site.rglob("*"):
+            if path.is_file() and path.suffix in {".html", ".xml", ".json", ".csv", ".js", ".txt"}:
+                out[str(path.relative_to(self.site))] = path.read_text(encoding="utf-8-sig")
+        return out
+
+
+def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """Copy the project (config, hooks, theme, docs, shipped data) and overwrite ``files``
+    (paths relative to the project, e.g. ``data/documents.csv``)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "docs", "data"):
+        shutil.copytree(ROOT / folder, project / folder)
+    for rel, content in (files or {}).items():
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    return project
+
+
+def build(project: Path, site: Path, as_of: str = SEED_AS_OF, **env: str) -> Build:
+    """Run ``mkdocs build --strict`` exactly as CI and staff do."""
+    environ = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "CONGKHAI_REPO_URL", "CONGKHAI_SITE_URL"}}
+    environ.update({"CONGKHAI_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", **env})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=project,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The shipped site, built once for the whole session at the seed's as-of date."""
+    tmp = tmp_path_factory.mktemp("seed")
+    result = build(ROOT, tmp / "site")
+    assert result.returncode == 0, result.output
+    return result
