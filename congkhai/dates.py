@@ -127,18 +127,14 @@ def parse_date(text: str, *, allow_month: bool = False) -> VnDate:
             parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
             if not allow_month:
                 raise DateFormatError(
-                    f'"{value}" thiếu ngày; cần dạng {ACCEPTED_FORMATS} '
-                    "(a day is required here)"
+                    f'"{value}" thiếu ngày; cần dạng {ACCEPTED_FORMATS} (a day is required here)'
                 )
             if not 1 <= parts["m"] <= 12:
-                raise DateFormatError(
-                    f'"{value}" không phải tháng hợp lệ (not a valid month)'
-                )
+                raise DateFormatError(f'"{value}" không phải tháng hợp lệ (not a valid month)')
             return VnDate(parts["y"], parts["m"], None)
     formats = ACCEPTED_FORMATS + (", " + ACCEPTED_MONTH_FORMATS if allow_month else "")
     raise DateFormatError(
-        f'"{value}" không đúng định dạng ngày; dùng {formats} '
-        "(unknown date format)"
+        f'"{value}" không đúng định dạng ngày; dùng {formats} (unknown date format)'
     )
 
 

@@ -15,7 +15,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,6 +30,7 @@ from . import dates, exports, ids
 from .datasets import documents as documents_ds
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import (
+    DocumentContext,
     RegisterIndex,
     document_context,
     listing_context,
@@ -154,7 +155,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _add_page(files: Files, config: MkDocsConfig, state: BuildState, url: str, page: GeneratedPage) -> None:
+def _add_page(
+    files: Files, config: MkDocsConfig, state: BuildState, url: str, page: GeneratedPage
+) -> None:
     src = ids.page_src(url)
     existing = files.get_file_from_path(src)
     if existing is not None:
@@ -184,11 +187,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for facet, value, number in index.listings():
         _add_page(
-            files, config, state, ids.register_url(facet, value, number),
+            files,
+            config,
+            state,
+            ids.register_url(facet, value, number),
             GeneratedPage(
-                listing_title(index, facet, value)[0] + (f" (trang {number})" if number > 1 else ""),
+                listing_title(index, facet, value)[0]
+                + (f" (trang {number})" if number > 1 else ""),
                 "register.html",
-                lambda f=facet, v=value, n=number: listing_context(index, f, v, n),
+                partial(listing_context, index, facet, value, number),
                 source=documents_ds.FILE,
             ),
         )
@@ -207,8 +214,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def file_size(path: str) -> int:
         return (docs_dir / path).stat().st_size
 
-    for doc in index.documents:
-        def context(doc: documents_ds.Document = doc) -> Any:
+    def document_page(doc: documents_ds.Document) -> GeneratedPage:
+        @cache
+        def context() -> DocumentContext:
             return document_context(
                 index,
                 doc,
@@ -219,39 +227,55 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 site_url=state.site_url,
             )
 
-        _add_page(
-            files, config, state, ids.document_url(doc.id),
-            GeneratedPage(
-                f"{doc.doc_type.label} {doc.number_text}".strip() + f": {doc.title}",
-                "document.html",
-                cache(context),
-                dublin_core=lambda c=cache(context): c().dublin_core,
-                json_ld=lambda c=cache(context): c().json_ld,
-            ),
+        return GeneratedPage(
+            f"{doc.doc_type.label} {doc.number_text}".strip() + f": {doc.title}",
+            "document.html",
+            context,
+            dublin_core=lambda: context().dublin_core,
+            json_ld=lambda: context().json_ld,
         )
+
+    for doc in index.documents:
+        _add_page(files, config, state, ids.document_url(doc.id), document_page(doc))
     _add_page(
-        files, config, state, ids.QUALITY_REPORT,
+        files,
+        config,
+        state,
+        ids.QUALITY_REPORT,
         GeneratedPage(
-            "Báo cáo chất lượng dữ liệu", "quality.html",
+            "Báo cáo chất lượng dữ liệu",
+            "quality.html",
             lambda: quality_context(registry.problems, dates.format_short(registry.as_of)),
             source="data/",
         ),
     )
     _add_page(
-        files, config, state, ids.STAFF_GUIDE,
+        files,
+        config,
+        state,
+        ids.STAFF_GUIDE,
         GeneratedPage(
-            "Hướng dẫn nhập liệu", "guide.html", lambda: guide_context(ids.STAFF_GUIDE),
+            "Hướng dẫn nhập liệu",
+            "guide.html",
+            lambda: guide_context(ids.STAFF_GUIDE),
             source="congkhai/datasets/",
         ),
     )
 
     records = exports.document_records(index, state.site_url)
-    _add_data_file(files, config, ids.export_url("van-ban", "csv"),
-                   exports.to_csv(records, exports.DOCUMENT_COLUMNS))
     _add_data_file(
-        files, config, ids.export_url("van-ban", "json"),
-        exports.to_json(records, dataset="van-ban", as_of=registry.as_of.isoformat(),
-                        source=documents_ds.FILE),
+        files,
+        config,
+        ids.export_url("van-ban", "csv"),
+        exports.to_csv(records, exports.DOCUMENT_COLUMNS),
+    )
+    _add_data_file(
+        files,
+        config,
+        ids.export_url("van-ban", "json"),
+        exports.to_json(
+            records, dataset="van-ban", as_of=registry.as_of.isoformat(), source=documents_ds.FILE
+        ),
     )
     return files
 
@@ -289,9 +313,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if lines:
         log.info(
             "congkhai: báo cáo chất lượng dữ liệu (data-quality report), %d mục:\n  %s",
-            len(lines), "\n  ".join(lines),
+            len(lines),
+            "\n  ".join(lines),
         )
     log.info(
         "congkhai: %d văn bản công khai / %d trong dữ liệu, tính đến %s",
-        len(state.index.documents), len(state.registry.documents), state.registry.as_of.isoformat(),
+        len(state.index.documents),
+        len(state.registry.documents),
+        state.registry.as_of.isoformat(),
     )

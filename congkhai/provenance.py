@@ -51,8 +51,9 @@ def line_dates(root: Path, relpath: str) -> dict[int, dt.date]:
     out = _git(root, "blame", "--line-porcelain", "--", relpath)
     if not out:
         return {}
+    # --line-porcelain repeats the commit headers for every line: "<sha> <orig> <final>"
+    # opens a line's block, "committer-time <epoch>" follows within it.
     dates: dict[int, dt.date] = {}
-    commit_time: dict[str, str] = {}
     current: tuple[str, int] | None = None
     for line in out.splitlines():
         if line.startswith("\t"):
@@ -60,13 +61,8 @@ def line_dates(root: Path, relpath: str) -> dict[int, dt.date]:
         parts = line.split(" ")
         if len(parts[0]) == 40 and len(parts) >= 3 and parts[1].isdigit():
             current = (parts[0], int(parts[2]))
-        elif current and parts[0] == "committer-time":
-            commit_time[current[0]] = parts[1]
-            if set(current[0]) != {"0"}:  # 000…0: not committed yet
-                dates[current[1]] = _vn_date(parts[1])
-        elif current and current[0] in commit_time and current[1] not in dates:
-            if set(current[0]) != {"0"}:
-                dates[current[1]] = _vn_date(commit_time[current[0]])
+        elif current and parts[0] == "committer-time" and set(current[0]) != {"0"}:
+            dates[current[1]] = _vn_date(parts[1])  # 000…0: not committed yet, no date
     return dates
 
 

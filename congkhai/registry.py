@@ -134,15 +134,23 @@ def _with_ids(documents: list[Document], problems: Problems) -> list[Document]:
             result.append(doc)
         elif doc.number is None or doc.number.is_draft:
             problems.add(
-                Problem(documents_ds.FILE, doc.line, "id",
-                        "văn bản chưa có số phải ghi mã (id) (a document without a number needs an id)")
+                Problem(
+                    documents_ds.FILE,
+                    doc.line,
+                    "id",
+                    "văn bản chưa có số phải ghi mã (id) (a document without a number needs an id)",
+                )
             )
         else:
-            result.append(doc.model_copy(update={"id": document_id(doc.number.raw, doc.issued.year)}))
+            result.append(
+                doc.model_copy(update={"id": document_id(doc.number.raw, doc.issued.year)})
+            )
     return result
 
 
-def _links(relations: list[Relation], documents: dict[str, Document]) -> dict[str, tuple[Link, ...]]:
+def _links(
+    relations: list[Relation], documents: dict[str, Document]
+) -> dict[str, tuple[Link, ...]]:
     """Both directions of every relation, derived once."""
     found: dict[str, list[Link]] = defaultdict(list)
     for rel in relations:
@@ -163,11 +171,15 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     site = load_site(data / "site.yaml", problems)
     organizations = by_id(
         load_csv(Organization, data / "organizations.csv", organizations_ds.FILE, problems),
-        lambda o: o.id, organizations_ds.FILE, problems,
+        lambda o: o.id,
+        organizations_ds.FILE,
+        problems,
     )
     people = by_id(
         load_csv(Person, data / "people.csv", people_ds.FILE, problems),
-        lambda p: p.id, people_ds.FILE, problems,
+        lambda p: p.id,
+        people_ds.FILE,
+        problems,
     )
     documents_list = _with_ids(
         load_csv(Document, data / "documents.csv", documents_ds.FILE, problems), problems
@@ -181,9 +193,19 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     check_references(documents.values(), organizations, people, problems)
     check_documents(list(documents.values()), organizations, docs_dir, problems)
     check_relations(relations, documents, problems)
-    if site is not None and site.agency.organization and site.agency.organization not in organizations:
-        problems.add(Problem("data/site.yaml", None, "agency.organization",
-                             f'không có cơ quan mã "{site.agency.organization}" (unknown organization id)'))
+    if (
+        site is not None
+        and site.agency.organization
+        and site.agency.organization not in organizations
+    ):
+        problems.add(
+            Problem(
+                "data/site.yaml",
+                None,
+                "agency.organization",
+                f'không có cơ quan mã "{site.agency.organization}" (unknown organization id)',
+            )
+        )
     if problems.errors or site is None:
         raise DataError(problems)
     return Registry(

@@ -24,7 +24,9 @@ from .problems import Problem, Problems, Severity
 DOCS = documents_ds.FILE
 
 
-def _problem(doc: Document, column: str | None, message: str, severity: Severity = Severity.ERROR) -> Problem:
+def _problem(
+    doc: Document, column: str | None, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
     return Problem(DOCS, doc.line, column, message, severity)
 
 
@@ -47,31 +49,50 @@ def check_references(
     for doc in documents:
         if doc.issuer not in organizations:
             problems.add(
-                _problem(doc, "issuer", f'không có cơ quan mã "{doc.issuer}" trong '
-                         "data/organizations.csv (unknown issuer id)")
+                _problem(
+                    doc,
+                    "issuer",
+                    f'không có cơ quan mã "{doc.issuer}" trong '
+                    "data/organizations.csv (unknown issuer id)",
+                )
             )
         if doc.signer and doc.signer not in people:
             problems.add(
-                _problem(doc, "signer", f'không có người mã "{doc.signer}" trong '
-                         f"{people_ds.FILE} (unknown person id)")
+                _problem(
+                    doc,
+                    "signer",
+                    f'không có người mã "{doc.signer}" trong {people_ds.FILE} (unknown person id)',
+                )
             )
 
 
-def check_people(people: Iterable[Person], organizations: dict[str, Organization], problems: Problems) -> None:
+def check_people(
+    people: Iterable[Person], organizations: dict[str, Organization], problems: Problems
+) -> None:
     for person in people:
         if person.organization not in organizations:
             problems.add(
-                Problem(people_ds.FILE, person.line, "organization",
-                        f'không có cơ quan mã "{person.organization}" (unknown organization id)')
+                Problem(
+                    people_ds.FILE,
+                    person.line,
+                    "organization",
+                    f'không có cơ quan mã "{person.organization}" (unknown organization id)',
+                )
             )
 
 
-def check_organizations(organizations: dict[str, Organization], file: str, problems: Problems) -> None:
+def check_organizations(
+    organizations: dict[str, Organization], file: str, problems: Problems
+) -> None:
     for org in organizations.values():
         if org.parent and org.parent not in organizations:
             problems.add(
-                Problem(file, org.line, "parent", f'không có cơ quan mã "{org.parent}" '
-                        "(unknown parent organization id)")
+                Problem(
+                    file,
+                    org.line,
+                    "parent",
+                    f'không có cơ quan mã "{org.parent}" (unknown parent organization id)',
+                )
             )
 
 
@@ -115,11 +136,18 @@ def check_number(doc: Document, issuer: Organization | None, problems: Problems)
         )
     # A type that carries a code (``KH-VPUB``, even an unknown ``XY-VPUB``) puts the issuer
     # after it; an official letter (``UBND-VP``) starts with the issuer.
-    issuer_code = number.rest if allowed and number.system is vocab.System.NHA_NUOC else number.issuer_code
+    issuer_code = (
+        number.rest if allowed and number.system is vocab.System.NHA_NUOC else number.issuer_code
+    )
     if not issuer.symbol:
         problems.add(
-            _problem(doc, "issuer", f'cơ quan "{issuer.id}" chưa có ký hiệu (symbol) để đối chiếu '
-                     "số ký hiệu (issuer has no symbol to check the number against)", Severity.WARNING)
+            _problem(
+                doc,
+                "issuer",
+                f'cơ quan "{issuer.id}" chưa có ký hiệu (symbol) để đối chiếu '
+                "số ký hiệu (issuer has no symbol to check the number against)",
+                Severity.WARNING,
+            )
         )
     elif not _same_symbol(issuer_code, issuer.symbol):
         problems.add(
@@ -170,18 +198,29 @@ def check_documents(
                 seen_numbers[key] = doc
         if doc.effective and doc.effective < doc.issued_date:
             problems.add(
-                _problem(doc, "effective", "ngày có hiệu lực trước ngày ban hành "
-                         "(effective date before issue date)")
+                _problem(
+                    doc,
+                    "effective",
+                    "ngày có hiệu lực trước ngày ban hành (effective date before issue date)",
+                )
             )
         if doc.expires and doc.expires <= (doc.effective or doc.issued_date):
             problems.add(
-                _problem(doc, "expires", "ngày hết hiệu lực không sau ngày có hiệu lực / ban hành "
-                         "(expiry date not after the effective or issue date)")
+                _problem(
+                    doc,
+                    "expires",
+                    "ngày hết hiệu lực không sau ngày có hiệu lực / ban hành "
+                    "(expiry date not after the effective or issue date)",
+                )
             )
         if doc.published and doc.published < doc.issued_date:
             problems.add(
-                _problem(doc, "published", "ngày đăng tải trước ngày ban hành "
-                         "(published before it was issued)", Severity.WARNING)
+                _problem(
+                    doc,
+                    "published",
+                    "ngày đăng tải trước ngày ban hành (published before it was issued)",
+                    Severity.WARNING,
+                )
             )
         if doc.signing_form and issuer and doc.signing_form.system is not issuer.system:
             problems.add(
@@ -201,19 +240,35 @@ def check_documents(
 
 
 def _check_path(
-    doc: Document, column: str, path: str, docs_dir: Path, problems: Problems, suffix: str | None = None
+    doc: Document,
+    column: str,
+    path: str,
+    docs_dir: Path,
+    problems: Problems,
+    suffix: str | None = None,
 ) -> None:
     pure = PurePosixPath(path)
     if pure.is_absolute() or ".." in pure.parts:
-        problems.add(_problem(doc, column, f'"{path}" phải là đường dẫn trong thư mục docs/ '
-                              "(path must stay inside docs/)"))
+        problems.add(
+            _problem(
+                doc,
+                column,
+                f'"{path}" phải là đường dẫn trong thư mục docs/ (path must stay inside docs/)',
+            )
+        )
     elif suffix and pure.suffix != suffix:
-        problems.add(_problem(doc, column, f'"{path}" phải là tệp {suffix} (must be a {suffix} file)'))
+        problems.add(
+            _problem(doc, column, f'"{path}" phải là tệp {suffix} (must be a {suffix} file)')
+        )
     elif not (docs_dir / pure).is_file():
-        problems.add(_problem(doc, column, f'không tìm thấy tệp "docs/{path}" (file does not exist)'))
+        problems.add(
+            _problem(doc, column, f'không tìm thấy tệp "docs/{path}" (file does not exist)')
+        )
 
 
-def check_relations(relations: list[Relation], documents: dict[str, Document], problems: Problems) -> None:
+def check_relations(
+    relations: list[Relation], documents: dict[str, Document], problems: Problems
+) -> None:
     """Both ends exist, no self-relation, nothing typed twice (inverses are derived)."""
     seen: dict[tuple[str, str, str], Relation] = {}
     for rel in relations:
@@ -221,22 +276,37 @@ def check_relations(relations: list[Relation], documents: dict[str, Document], p
             ref = getattr(rel, column)
             if ref not in documents:
                 problems.add(
-                    Problem(relations_ds.FILE, rel.line, column,
-                            f'không có văn bản mã "{ref}" trong {DOCS} '
-                            "(relation to a document that does not exist)")
+                    Problem(
+                        relations_ds.FILE,
+                        rel.line,
+                        column,
+                        f'không có văn bản mã "{ref}" trong {DOCS} '
+                        "(relation to a document that does not exist)",
+                    )
                 )
         if rel.source == rel.target:
-            problems.add(Problem(relations_ds.FILE, rel.line, "target",
-                                 "văn bản không thể quan hệ với chính nó (self-relation)"))
+            problems.add(
+                Problem(
+                    relations_ds.FILE,
+                    rel.line,
+                    "target",
+                    "văn bản không thể quan hệ với chính nó (self-relation)",
+                )
+            )
         key = (rel.source, rel.relation, rel.target)
         if rel.relation == "lien-quan":
             a, b = sorted((rel.source, rel.target))
             key = (a, rel.relation, b)
         if key in seen:
             problems.add(
-                Problem(relations_ds.FILE, rel.line, None,
-                        f"quan hệ đã ghi ở dòng {seen[key].line}; quan hệ ngược được tự suy ra "
-                        "(relation written twice; inverses are derived)", Severity.WARNING)
+                Problem(
+                    relations_ds.FILE,
+                    rel.line,
+                    None,
+                    f"quan hệ đã ghi ở dòng {seen[key].line}; quan hệ ngược được tự suy ra "
+                    "(relation written twice; inverses are derived)",
+                    Severity.WARNING,
+                )
             )
         else:
             seen[key] = rel

@@ -61,10 +61,24 @@ def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) ->
 
 def build(project: Path, site: Path, as_of: str = SEED_AS_OF, **env: str) -> Build:
     """Run ``mkdocs build --strict`` exactly as CI and staff do."""
-    environ = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "CONGKHAI_REPO_URL", "CONGKHAI_SITE_URL"}}
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SOURCE_DATE_EPOCH", "CONGKHAI_REPO_URL", "CONGKHAI_SITE_URL"}
+    }
     environ.update({"CONGKHAI_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", **env})
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
         capture_output=True,
         text=True,
         env=environ,

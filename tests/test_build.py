@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import HEADERS, Build, build, make_project
 
 SEED_DOCS = 14
@@ -19,7 +18,7 @@ def test_seed_site_builds_and_reports_missing_agency_facts(seed_build: Build) ->
     out = seed_build.output
     assert "báo cáo chất lượng dữ liệu (data-quality report), 10 mục" in out
     for key in ("agency.phone", "agency.email", "focal_point.name", "responsible.name"):
-        assert f'data/site.yaml' in out and f'khóa "{key}"' in out
+        assert "data/site.yaml" in out and f'khóa "{key}"' in out
     report = seed_build.html("bao-cao-du-lieu/")
     items = [li.get_text() for li in report.select(".ck-problems li")]
     assert any('khóa "agency.phone"' in i for i in items) and len(items) == 10
@@ -50,7 +49,10 @@ def test_facet_pages_work_without_javascript(seed_build: Build) -> None:
     issuer = seed_build.html("van-ban/co-quan/dang-uy-vpub/")
     assert len(issuer.select("table.ck-table tbody tr")) == 4
     year = seed_build.html("van-ban/nam/2019/")
-    assert {a.get_text() for a in year.select("table.ck-table tbody td:first-child a")} == {"12-QĐ/TU", "1037-CV/BDVTU"}
+    assert {a.get_text() for a in year.select("table.ck-table tbody td:first-child a")} == {
+        "12-QĐ/TU",
+        "1037-CV/BDVTU",
+    }
     facets = plans.select_one("nav.ck-facets")
     assert facets.find("strong", attrs={"aria-current": "page"}).get_text() == "Kế hoạch"
 
@@ -71,14 +73,19 @@ def test_document_page_properties_as_vbpl(seed_build: Build) -> None:
 
 def test_draft_report_is_honest_about_its_blank_number_and_day(seed_build: Build) -> None:
     page = seed_build.html("van-ban/bao-cao-doi-thoai-2021/")
-    props = {tr.th.get_text(): tr.td.get_text(" ", strip=True) for tr in page.select("table.ck-properties tr")}
+    props = {
+        tr.th.get_text(): tr.td.get_text(" ", strip=True)
+        for tr in page.select("table.ck-properties tr")
+    }
     assert props["Số ký hiệu"] == "/BC-VPUB (dự thảo, chưa cấp số)"
     assert props["Ngày ban hành"] == "11/2021 (chưa ghi ngày)"
     assert props["Người ký"] == "KT. Chánh Văn phòng – Phó Chánh Văn phòng – Sòi Đức Nghĩa"
     body = page.select_one(".ck-fulltext")
     assert "Kết quả thực hiện công tác đối thoại năm 2021" in body.get_text()
     # Citations in the full text link to the cited documents, 12-QĐi/TU included.
-    cited = {a.get_text(): a["href"] for a in body.select("a[href]") if not a["href"].startswith("#")}
+    cited = {
+        a.get_text(): a["href"] for a in body.select("a[href]") if not a["href"].startswith("#")
+    }
     assert cited["22/KH-VPUB"] == "../22-kh-vpub-2021/"
     assert cited["12-QĐi/TU"] == "../12-qd-tu-2019/"
     assert body.find(id="2-1-2-doi-thoai-voi-nhan-dan") is not None  # đ kept in anchors
@@ -86,9 +93,15 @@ def test_draft_report_is_honest_about_its_blank_number_and_day(seed_build: Build
 
 def test_relations_in_both_directions(seed_build: Build) -> None:
     report = seed_build.html("van-ban/bao-cao-doi-thoai-2021/")
-    groups = {h3.get_text(): [a.get_text() for a in h3.find_next("ul").select("a")] for h3 in report.select("h3") if h3.find_next("ul", class_="ck-relations")}
+    groups = {
+        h3.get_text(): [a.get_text() for a in h3.find_next("ul").select("a")]
+        for h3 in report.select("h3")
+        if h3.find_next("ul", class_="ck-relations")
+    }
     assert sorted(groups["Văn bản được thực hiện"]) == [
-        "Công văn 1037-CV/BDVTU", "Kế hoạch 08/KH-UBND", "Quy định 12-QĐ/TU",
+        "Công văn 1037-CV/BDVTU",
+        "Kế hoạch 08/KH-UBND",
+        "Quy định 12-QĐ/TU",
     ]
     target = seed_build.html("van-ban/12-qd-tu-2019/")
     heading = target.find("h3", string="Văn bản thực hiện")
@@ -107,16 +120,25 @@ def test_metadata_json_ld_dublin_core_and_footer(seed_build: Build) -> None:
     assert dc["DC.identifier"] == "12-QĐ/TU" and dc["DC.language"] == "vi"
     assert dc["DC.publisher"] == "Văn phòng Ủy ban nhân dân tỉnh Sơn La"
     assert page.html["lang"] == "vi"
-    assert "Văn phòng Ủy ban nhân dân tỉnh Sơn La" in page.select_one(".md-header__topic").get_text()
+    assert (
+        "Văn phòng Ủy ban nhân dân tỉnh Sơn La" in page.select_one(".md-header__topic").get_text()
+    )
     footer = page.select_one(".ck-footer").get_text(" ", strip=True)
-    assert "Điện thoại: chưa cập nhật" in footer and "Đầu mối cung cấp thông tin: chưa cập nhật" in footer
+    assert (
+        "Điện thoại: chưa cập nhật" in footer
+        and "Đầu mối cung cấp thông tin: chưa cập nhật" in footer
+    )
     prov = page.select_one(".ck-provenance").get_text(" ", strip=True)
     assert "data/documents.csv" in prov and "dòng" in prov
 
 
 def test_every_page_has_provenance_and_dublin_core(seed_build: Build) -> None:
     for path in seed_build.site.rglob("index.html"):
-        soup = seed_build.html(str(path.parent.relative_to(seed_build.site)) + "/" if path.parent != seed_build.site else "")
+        soup = seed_build.html(
+            str(path.parent.relative_to(seed_build.site)) + "/"
+            if path.parent != seed_build.site
+            else ""
+        )
         assert soup.select_one(".ck-provenance") is not None, path
         assert soup.select_one('meta[name="DC.title"]') is not None, path
 
@@ -125,7 +147,10 @@ def test_no_request_to_a_third_party_host(seed_build: Build) -> None:
     for name, text in seed_build.text_files().items():
         if not name.endswith(".html"):
             continue
-        for tag, attr in re.findall(r"<(script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=\"(https?:)?//", text):
+        for tag, _scheme in re.findall(
+            r"<(script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=\"(https?:)?//",
+            text,
+        ):
             # <link rel="canonical"> is absent without site_url; anything else is a request.
             pytest.fail(f"{name}: <{tag}> loads from another host")
     css = "".join(p.read_text(encoding="utf-8") for p in seed_build.site.rglob("*.css"))
@@ -140,7 +165,11 @@ def test_open_data_csv_opens_in_excel_and_matches_json(seed_build: Build) -> Non
     assert data["as_of"] == "2021-11-30" and data["count"] == SEED_DOCS == len(rows)
     assert [r["id"] for r in rows] == [r["id"] for r in data["records"]]
     law = next(r for r in rows if r["number"] == "104/2016/QH13")
-    assert (law["status"], law["effective"], law["url"]) == ("con-hieu-luc", "2018-07-01", "van-ban/104-2016-qh13/")
+    assert (law["status"], law["effective"], law["url"]) == (
+        "con-hieu-luc",
+        "2018-07-01",
+        "van-ban/104-2016-qh13/",
+    )
     draft = next(r for r in rows if r["id"] == "bao-cao-doi-thoai-2021")
     assert draft["issued"] == "2021-11" and draft["number"] == "/BC-VPUB"
 
@@ -151,8 +180,10 @@ def test_law_in_force_in_2021_and_expired_today(tmp_path: Path, seed_build: Buil
     later = build(make_project(tmp_path), tmp_path / "site", as_of="2026-11-24")
     assert later.returncode == 0, later.output
     page = later.html("van-ban/104-2016-qh13/")
-    assert page.select_one(".ck-banner").get_text(" ", strip=True).endswith(
-        "Văn bản này đã hết hiệu lực toàn bộ từ ngày 01/9/2026."
+    assert (
+        page.select_one(".ck-banner")
+        .get_text(" ", strip=True)
+        .endswith("Văn bản này đã hết hiệu lực toàn bộ từ ngày 01/9/2026.")
     )
 
 
@@ -164,7 +195,9 @@ def test_same_inputs_give_byte_identical_output(tmp_path: Path) -> None:
     files_a = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
     assert files_a == files_b
-    different = [p for p in files_a if (first.site / p).read_bytes() != (second.site / p).read_bytes()]
+    different = [
+        p for p in files_a if (first.site / p).read_bytes() != (second.site / p).read_bytes()
+    ]
     assert different == []
 
 
@@ -195,7 +228,9 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-def test_replaced_document_shows_banner_and_inverse_relation(fixture_project: Path, tmp_path: Path) -> None:
+def test_replaced_document_shows_banner_and_inverse_relation(
+    fixture_project: Path, tmp_path: Path
+) -> None:
     before = build(fixture_project, tmp_path / "before", as_of="2021-06-30")
     after = build(fixture_project, tmp_path / "after", as_of="2021-11-30")
     assert before.returncode == after.returncode == 0, after.output
@@ -206,11 +241,15 @@ def test_replaced_document_shows_banner_and_inverse_relation(fixture_project: Pa
     assert "Bị thay thế bởi: 20/QĐ-VPUB" in banner
     new = after.html("van-ban/20-qd-vpub-2021/")
     assert new.find("h3", string="Văn bản bị thay thế") is not None
-    status = {tr.th.get_text(): tr.td.get_text(strip=True) for tr in old.select("table.ck-properties tr")}
+    status = {
+        tr.th.get_text(): tr.td.get_text(strip=True) for tr in old.select("table.ck-properties tr")
+    }
     assert status["Tình trạng hiệu lực"] == "Hết hiệu lực toàn bộ"
 
 
-def test_internal_and_scheduled_records_appear_nowhere(fixture_project: Path, tmp_path: Path) -> None:
+def test_internal_and_scheduled_records_appear_nowhere(
+    fixture_project: Path, tmp_path: Path
+) -> None:
     result = build(fixture_project, tmp_path / "site", as_of="2021-11-30")
     assert result.returncode == 0, result.output
     for name, text in result.text_files().items():
@@ -223,9 +262,15 @@ def test_internal_and_scheduled_records_appear_nowhere(fixture_project: Path, tm
 
 
 def test_broken_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> None:
-    bad = HEADERS["documents.csv"] + ",22/KH-VPUB,ke-hoach,vpub,31/02/2021,Ngày sai,,,,,,,,cong-khai,,,\n"
+    bad = (
+        HEADERS["documents.csv"]
+        + ",22/KH-VPUB,ke-hoach,vpub,31/02/2021,Ngày sai,,,,,,,,cong-khai,,,\n"
+    )
     project = make_project(tmp_path, {"data/documents.csv": bad})
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert 'data/documents.csv:2: cột "issued" (E): "31/02/2021" không phải ngày hợp lệ (not a valid date)' in result.output
+    assert (
+        'data/documents.csv:2: cột "issued" (E): "31/02/2021" không phải ngày hợp lệ (not a valid date)'
+        in result.output
+    )
     assert not (tmp_path / "site").exists()

@@ -90,11 +90,20 @@ def test_as_of_from_environment_or_vietnam_today() -> None:
     ],
 )
 def test_number_parse_and_round_trip(
-    raw: str, system: System, serial: str | None, year: int | None, type_code: str | None, issuer: str
+    raw: str,
+    system: System,
+    serial: str | None,
+    year: int | None,
+    type_code: str | None,
+    issuer: str,
 ) -> None:
     number = DocumentNumber.parse(raw)
     assert (number.system, number.serial, number.year, number.type_code, number.issuer_code) == (
-        system, serial, year, type_code, issuer,
+        system,
+        serial,
+        year,
+        type_code,
+        issuer,
     )
     assert str(number) == raw
     assert number.is_draft is (serial is None)
@@ -118,7 +127,11 @@ def test_find_citations_in_messy_text() -> None:
         "và Nghị định 30/2020/NĐ-CP, ngày 16/7/2019 không phải số."
     )
     found = [(c.number, c.date) for c in find_citations(text)]
-    assert found == [("12-QĐi/TU", "27/02/2019"), ("08/KH-UBND", "6/1/2020"), ("30/2020/NĐ-CP", None)]
+    assert found == [
+        ("12-QĐi/TU", "27/02/2019"),
+        ("08/KH-UBND", "6/1/2020"),
+        ("30/2020/NĐ-CP", None),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -152,7 +165,11 @@ def test_document_id_from_number_and_year(number: str, year: int, doc_id: str) -
     [
         ("van-ban/", "van-ban/22-kh-vpub-2021/", "22-kh-vpub-2021/"),
         ("van-ban/22-kh-vpub-2021/", "van-ban/", "../"),
-        ("van-ban/loai/ke-hoach/trang-2/", "du-lieu-mo/van-ban.csv", "../../../../du-lieu-mo/van-ban.csv"),
+        (
+            "van-ban/loai/ke-hoach/trang-2/",
+            "du-lieu-mo/van-ban.csv",
+            "../../../../du-lieu-mo/van-ban.csv",
+        ),
         ("van-ban/", "van-ban/", "./"),
     ],
 )

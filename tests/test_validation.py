@@ -34,11 +34,15 @@ def check_golden(path: Path, actual: str) -> None:
 def test_error_report_matches_golden(case: str) -> None:
     error = errors_of(case)
     warnings = "\n".join(str(p) for p in error.problems.of(Severity.WARNING))
-    check_golden(GOLDEN / case / "expected.txt", str(error) + "\n--- cảnh báo ---\n" + warnings + "\n")
+    check_golden(
+        GOLDEN / case / "expected.txt", str(error) + "\n--- cảnh báo ---\n" + warnings + "\n"
+    )
 
 
 def _line_of(doc_id: str) -> int:
-    lines = (GOLDEN / "validation" / "data" / "documents.csv").read_text(encoding="utf-8").splitlines()
+    lines = (
+        (GOLDEN / "validation" / "data" / "documents.csv").read_text(encoding="utf-8").splitlines()
+    )
     return next(i for i, line in enumerate(lines, start=1) if line.startswith(doc_id + ","))
 
 
@@ -53,7 +57,11 @@ def _line_of(doc_id: str) -> int:
         ("unknown-signer", "signer", "(unknown person id)"),
         ("duplicate-number-b", "number", "(duplicate number for the same issuer and year)"),
         ("type-mismatch", "type", 'mang mã "KH" (Kế hoạch) nhưng loại văn bản ghi là "Quyết định"'),
-        ("issuer-symbol-mismatch", "number", 'là "UBND" nhưng cơ quan ban hành "vpub" có ký hiệu "VPUB"'),
+        (
+            "issuer-symbol-mismatch",
+            "number",
+            'là "UBND" nhưng cơ quan ban hành "vpub" có ký hiệu "VPUB"',
+        ),
         ("effective-before-issued", "effective", "(effective date before issue date)"),
         ("missing-attachment", "files", 'không tìm thấy tệp "docs/tep/khong-co.pdf"'),
         ("unknown-access", "access", '"mat" không thuộc danh mục'),
@@ -70,7 +78,10 @@ def test_each_rule_names_file_line_and_column(row: str, column: str, text: str) 
 def test_duplicate_id_points_at_first_occurrence() -> None:
     messages = [str(p) for p in errors_of("validation").problems.errors]
     first = _line_of("duplicate-id")
-    assert f'data/documents.csv:{first + 1}: cột "id": mã "duplicate-id" bị trùng với dòng {first} (duplicate id)' in messages
+    assert (
+        f'data/documents.csv:{first + 1}: cột "id": mã "duplicate-id" bị trùng với dòng {first} (duplicate id)'
+        in messages
+    )
 
 
 def test_draft_without_id_is_an_error_and_valid_rows_are_not() -> None:
@@ -83,25 +94,35 @@ def test_draft_without_id_is_an_error_and_valid_rows_are_not() -> None:
 def test_unknown_type_code_is_a_warning_not_an_error() -> None:
     problems = errors_of("validation").problems
     line = _line_of("unknown-type-code")
-    assert [p.severity for p in problems.items if p.line == line and p.file.endswith("documents.csv")] == [Severity.WARNING]
+    assert [
+        p.severity for p in problems.items if p.line == line and p.file.endswith("documents.csv")
+    ] == [Severity.WARNING]
 
 
 @pytest.mark.parametrize(
     ("column", "text"),
     [
-        ("target", '"van-ban-khong-co" trong data/documents.csv (relation to a document that does not exist)'),
+        (
+            "target",
+            '"van-ban-khong-co" trong data/documents.csv (relation to a document that does not exist)',
+        ),
         ("relation", '"ke-thua" không thuộc danh mục'),
         ("target", "(self-relation)"),
     ],
 )
 def test_relation_rules(column: str, text: str) -> None:
     messages = [str(p) for p in errors_of("validation").problems.errors]
-    assert any(m.startswith(f'data/relations.csv:') and f'cột "{column}"' in m and text in m for m in messages)
+    assert any(
+        m.startswith("data/relations.csv:") and f'cột "{column}"' in m and text in m
+        for m in messages
+    )
 
 
 def test_unknown_column_is_reported_with_its_letter() -> None:
     messages = [str(p) for p in errors_of("unknown-column").problems.errors]
-    assert messages[1].startswith('data/documents.csv:1: cột "isued" (E): cột không có trong danh mục')
+    assert messages[1].startswith(
+        'data/documents.csv:1: cột "isued" (E): cột không có trong danh mục'
+    )
 
 
 CLEAN = (
@@ -131,7 +152,9 @@ def test_bom_crlf_nfd_and_trailing_spaces_are_normalized(tmp_path: Path) -> None
 
 def test_excel_semicolon_delimiter_is_accepted(tmp_path: Path) -> None:
     docs, problems = _load(tmp_path, CLEAN.replace(",", ";").encode("utf-8"))
-    assert problems.items == [] and docs[0].number is not None and docs[0].number.raw == "22/KH-VPUB"
+    assert (
+        problems.items == [] and docs[0].number is not None and docs[0].number.raw == "22/KH-VPUB"
+    )
 
 
 def windows_1258(text: str) -> bytes:
@@ -170,4 +193,4 @@ def test_multiline_cell_keeps_the_line_where_the_record_starts(tmp_path: Path) -
     )
     docs, problems = _load(tmp_path, content.encode("utf-8"))
     assert [d.id for d in docs] == ["a"]
-    assert [str(p).split(": ")[0] for p in problems.items] == ['data/documents.csv:4']
+    assert [str(p).split(": ")[0] for p in problems.items] == ["data/documents.csv:4"]

@@ -105,8 +105,12 @@ class Document(Record):
         "dd/mm/yyyy; nếu văn bản chưa ghi ngày, ghi tháng/năm (11/2021).",
         "01/02/2021",
     )
-    title: Required = column("Trích yếu", "Trích yếu nội dung, như trên văn bản.", "Về đối thoại ...")
-    signer: OptionalId = column("Người ký", "Mã người ký trong people.csv.", "soi-duc-nghia", default="")
+    title: Required = column(
+        "Trích yếu", "Trích yếu nội dung, như trên văn bản.", "Về đối thoại ..."
+    )
+    signer: OptionalId = column(
+        "Người ký", "Mã người ký trong people.csv.", "soi-duc-nghia", default=""
+    )
     signer_title: Optional = column(
         "Chức vụ người ký", "Chức vụ ghi ở phần chữ ký.", "Phó Chánh Văn phòng", default=""
     )
@@ -117,7 +121,9 @@ class Document(Record):
         "KT. Chánh Văn phòng",
         default=None,
     )
-    effective: Day = column("Ngày có hiệu lực", "dd/mm/yyyy, nếu văn bản quy định.", "", default=None)
+    effective: Day = column(
+        "Ngày có hiệu lực", "dd/mm/yyyy, nếu văn bản quy định.", "", default=None
+    )
     expires: Day = column(
         "Ngày hết hiệu lực", "Ngày đầu tiên văn bản không còn hiệu lực.", "", default=None
     )
@@ -129,9 +135,15 @@ class Document(Record):
         "",
         default="",
     )
-    topics: List = column("Lĩnh vực", "Các lĩnh vực, cách nhau bằng dấu ;", "Dân chủ cơ sở; Đối thoại", default=())
-    access: Annotated[str, choice({a.value: label for a, label in vocab.ACCESS_LABELS.items()})] = column(
-        "Chế độ công khai", "cong-khai: đăng công khai; noi-bo: chỉ kiểm tra, không đăng.", "cong-khai"
+    topics: List = column(
+        "Lĩnh vực", "Các lĩnh vực, cách nhau bằng dấu ;", "Dân chủ cơ sở; Đối thoại", default=()
+    )
+    access: Annotated[str, choice({a.value: label for a, label in vocab.ACCESS_LABELS.items()})] = (
+        column(
+            "Chế độ công khai",
+            "cong-khai: đăng công khai; noi-bo: chỉ kiểm tra, không đăng.",
+            "cong-khai",
+        )
     )
     published: Day = column("Ngày đăng tải", "Ngày đăng lên cổng, dd/mm/yyyy.", "", default=None)
     files: List = column(

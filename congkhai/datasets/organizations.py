@@ -15,14 +15,18 @@ class Organization(Record):
 
     id: Id = column("Mã", "Mã cố định, chữ thường không dấu, không bao giờ đổi.", "vpub")
     name: Required = column("Tên đầy đủ", "Tên đầy đủ như trên văn bản.", "Văn phòng UBND tỉnh")
-    short_name: Optional = column("Tên viết tắt", "Tên ngắn dùng trong bảng.", "VP UBND tỉnh", default="")
-    system: Annotated[System, choice({s.value: l for s, l in SYSTEM_LABELS.items()}, enum=System)] = column(
-        "Hệ thống", "nha-nuoc (Nhà nước) hoặc dang (Đảng).", "nha-nuoc"
+    short_name: Optional = column(
+        "Tên viết tắt", "Tên ngắn dùng trong bảng.", "VP UBND tỉnh", default=""
     )
+    system: Annotated[
+        System, choice({s.value: label for s, label in SYSTEM_LABELS.items()}, enum=System)
+    ] = column("Hệ thống", "nha-nuoc (Nhà nước) hoặc dang (Đảng).", "nha-nuoc")
     symbol: Optional = column(
         "Ký hiệu", "Chữ viết tắt trong số ký hiệu văn bản của cơ quan.", "VPUB", default=""
     )
-    parent: OptionalId = column("Cơ quan cấp trên", "Mã của cơ quan cấp trên, nếu có.", "ubnd-tinh", default="")
+    parent: OptionalId = column(
+        "Cơ quan cấp trên", "Mã của cơ quan cấp trên, nếu có.", "ubnd-tinh", default=""
+    )
 
     @property
     def display_name(self) -> str:

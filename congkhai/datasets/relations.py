@@ -20,5 +20,7 @@ class Relation(Record):
         "thuc-hien",
     )
     target: Id = column("Văn bản đích", "Mã văn bản được nhắc tới.", "08-kh-ubnd-2020")
-    date: Day = column("Ngày", "Ngày quan hệ phát sinh (để trống: theo văn bản nguồn).", "", default=None)
+    date: Day = column(
+        "Ngày", "Ngày quan hệ phát sinh (để trống: theo văn bản nguồn).", "", default=None
+    )
     note: Optional = column("Ghi chú", "Ghi chú ngắn, hiển thị trên trang.", "", default="")

@@ -113,7 +113,12 @@ def load_site(path: Path, problems: Problems) -> Site | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.add(
-            Problem(FILE, mark.line + 1 if mark else None, None, f"lỗi cú pháp YAML: {exc} (YAML syntax error)")
+            Problem(
+                FILE,
+                mark.line + 1 if mark else None,
+                None,
+                f"lỗi cú pháp YAML: {exc} (YAML syntax error)",
+            )
         )
         return None
     try:
@@ -135,7 +140,7 @@ def load_site(path: Path, problems: Problems) -> Site | None:
                     FILE,
                     _line_of(node, (section, key)),
                     dotted,
-                    f"chưa có {label}; trang sẽ ghi \"chưa cập nhật\" (not supplied yet)",
+                    f'chưa có {label}; trang sẽ ghi "chưa cập nhật" (not supplied yet)',
                     Severity.MISSING,
                 )
             )

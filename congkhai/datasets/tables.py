@@ -23,7 +23,7 @@ RESAVE_HINT = (
     'Mở tệp bằng Excel, chọn Tệp > Lưu thành (File > Save As), chọn kiểu "CSV UTF-8 '
     '(Comma delimited) (*.csv)" rồi lưu lại. Nếu tệp được gõ bằng phông TCVN3 (.VnTime), '
     "hãy chuyển mã sang Unicode (ví dụ bằng Unikey) trước khi lưu "
-    '(the file is not UTF-8, probably Windows-1258 or TCVN3 from an old Excel: re-save it as '
+    "(the file is not UTF-8, probably Windows-1258 or TCVN3 from an old Excel: re-save it as "
     '"CSV UTF-8")'
 )
 
@@ -138,7 +138,9 @@ def read_table(
                         )
                     )
                 else:
-                    cells = {name: clean(value) for name, value in zip(header, record, strict=False)}
+                    cells = {
+                        name: clean(value) for name, value in zip(header, record, strict=False)
+                    }
                     cells.update({name: "" for name in header[len(record) :]})
                     rows.append(Row(start, cells))
             start = reader.line_num + 1

@@ -15,8 +15,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .. import vocab
-from ..dates import format_long, format_short
 from ..datasets.documents import Document
+from ..dates import format_long, format_short
 from ..ids import document_url, export_url, register_url, relative
 from ..numbers import find_citations, number_key
 from ..registry import Force, Registry
@@ -191,7 +191,7 @@ class RegisterIndex:
 
     def listings(self) -> list[tuple[str | None, str | None, int]]:
         """Every listing page as (facet, value, page number)."""
-        pages = []
+        pages: list[tuple[str | None, str | None, int]] = []
         for facet, value, docs in [(None, None, self.documents)] + [
             (f, v, self.groups[f][v]) for f in FACETS for v in self.ordered_values(f)
         ]:
@@ -309,10 +309,18 @@ def _banner(doc: Document, force: Force, index: RegisterIndex, here: str) -> Ban
                 for link in index.registry.links.get(doc.id, ())
                 if link.inverse and link.other.id == by.id and link.kind.ends_force
             )
-            return Banner("warning", text, label, relative(here, document_url(by.id)), number_display(by))
+            return Banner(
+                "warning", text, label, relative(here, document_url(by.id)), number_display(by)
+            )
         return Banner("warning", text, None, None, None)
     if status is vocab.Status.CHUA_CO_HIEU_LUC and force.since:
-        return Banner("info", f"Văn bản chưa có hiệu lực; có hiệu lực từ ngày {format_short(force.since)}.", None, None, None)
+        return Banner(
+            "info",
+            f"Văn bản chưa có hiệu lực; có hiệu lực từ ngày {format_short(force.since)}.",
+            None,
+            None,
+            None,
+        )
     return None
 
 
@@ -340,12 +348,30 @@ def document_context(
     is_draft = bool(doc.number and doc.number.is_draft)
     properties = [
         Property("Số ký hiệu", number + (" (dự thảo, chưa cấp số)" if is_draft else "")),
-        Property("Loại văn bản", doc.doc_type.label, relative(here, register_url("loai", doc.type))),
+        Property(
+            "Loại văn bản", doc.doc_type.label, relative(here, register_url("loai", doc.type))
+        ),
         Property("Cơ quan ban hành", org.name, relative(here, register_url("co-quan", org.id))),
-        Property("Ngày ban hành", doc.issued.short + (" (chưa ghi ngày)" if doc.issued.day is None else ""), iso=doc.issued.iso),
-        Property("Ngày có hiệu lực", format_short(doc.effective) if doc.effective else "Không có thông tin", iso=doc.effective.isoformat() if doc.effective else None),
-        Property("Ngày hết hiệu lực", format_short(doc.expires) if doc.expires else "Không có thông tin", iso=doc.expires.isoformat() if doc.expires else None),
-        Property("Tình trạng hiệu lực", force.label, relative(here, register_url("tinh-trang", force.status.value))),
+        Property(
+            "Ngày ban hành",
+            doc.issued.short + (" (chưa ghi ngày)" if doc.issued.day is None else ""),
+            iso=doc.issued.iso,
+        ),
+        Property(
+            "Ngày có hiệu lực",
+            format_short(doc.effective) if doc.effective else "Không có thông tin",
+            iso=doc.effective.isoformat() if doc.effective else None,
+        ),
+        Property(
+            "Ngày hết hiệu lực",
+            format_short(doc.expires) if doc.expires else "Không có thông tin",
+            iso=doc.expires.isoformat() if doc.expires else None,
+        ),
+        Property(
+            "Tình trạng hiệu lực",
+            force.label,
+            relative(here, register_url("tinh-trang", force.status.value)),
+        ),
         Property("Người ký", " – ".join(p for p in signer_parts if p) or "Không có thông tin"),
         Property("Lĩnh vực", "; ".join(doc.topics) or "Không có thông tin"),
     ]
@@ -378,7 +404,13 @@ def document_context(
     body_html = None
     if doc.body:
         body_html = render_markdown(link_citations(read_body(doc.body), index, here, doc.id))
-    heading = f"{doc.doc_type.label} {number}" if doc.number and not is_draft else f"{doc.doc_type.label} (dự thảo)" if is_draft else doc.doc_type.label
+    heading = (
+        f"{doc.doc_type.label} {number}"
+        if doc.number and not is_draft
+        else f"{doc.doc_type.label} (dự thảo)"
+        if is_draft
+        else doc.doc_type.label
+    )
     agency = registry.site.agency.name
     dublin_core = (
         ("DC.title", doc.title),

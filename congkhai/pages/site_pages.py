@@ -56,8 +56,20 @@ class DatasetDoc:
 #: datasets staff edit, in the order the guide shows them
 DATASETS: tuple[tuple[str, str, str, type[Record], str | None], ...] = (
     (documents.FILE, "Văn bản", "Sổ văn bản: mỗi dòng một văn bản.", documents.Document, "van-ban"),
-    (relations.FILE, "Quan hệ giữa văn bản", "Mỗi quan hệ ghi một lần; quan hệ ngược được tự suy ra.", relations.Relation, None),
-    (organizations.FILE, "Cơ quan, tổ chức", "Cơ quan ban hành văn bản và các đơn vị.", organizations.Organization, None),
+    (
+        relations.FILE,
+        "Quan hệ giữa văn bản",
+        "Mỗi quan hệ ghi một lần; quan hệ ngược được tự suy ra.",
+        relations.Relation,
+        None,
+    ),
+    (
+        organizations.FILE,
+        "Cơ quan, tổ chức",
+        "Cơ quan ban hành văn bản và các đơn vị.",
+        organizations.Organization,
+        None,
+    ),
     (people.FILE, "Người ký, người chủ trì", "Họ tên và chức vụ.", people.Person, None),
 )
 
