@@ -118,7 +118,8 @@ def check_number(doc: Document, issuer: Organization | None, problems: Problems)
     code = number.type_code
     if not allowed and number.system is vocab.System.NHA_NUOC:
         # Công văn: ``123/UBND-VP`` has no type code; a known code here means another type.
-        if code is not None:
+        # Thanh tra's own symbol "TTr" is also the code of Tờ trình: the issuer wins.
+        if code is not None and not (issuer.symbol and _same_symbol(code, issuer.symbol)):
             problems.add(_type_mismatch(doc, code))
     elif code in allowed:
         pass
@@ -136,9 +137,10 @@ def check_number(doc: Document, issuer: Organization | None, problems: Problems)
         )
     # A type that carries a code (``KH-VPUB``, even an unknown ``XY-VPUB``) puts the issuer
     # after it; an official letter (``UBND-VP``) starts with the issuer.
-    issuer_code = (
-        number.rest if allowed and number.system is vocab.System.NHA_NUOC else number.issuer_code
-    )
+    if number.system is vocab.System.DANG:
+        issuer_code = number.rest
+    else:
+        issuer_code = number.rest if allowed else number.first
     if not issuer.symbol:
         problems.add(
             _problem(

@@ -194,3 +194,29 @@ def test_multiline_cell_keeps_the_line_where_the_record_starts(tmp_path: Path) -
     docs, problems = _load(tmp_path, content.encode("utf-8"))
     assert [d.id for d in docs] == ["a"]
     assert [str(p).split(": ")[0] for p in problems.items] == ["data/documents.csv:4"]
+
+
+def test_official_letter_of_an_issuer_whose_symbol_is_a_type_code(tmp_path: Path) -> None:
+    """Thanh tra tỉnh signs "TTr", which is also Tờ trình's code: ``9/TTr-VP`` is its letter."""
+    import shutil
+
+    project = tmp_path / "p"
+    shutil.copytree(GOLDEN / "validation", project)
+    (project / "data" / "organizations.csv").write_text(
+        "id,name,short_name,system,symbol,parent\n"
+        "thanh-tra-tinh,Thanh tra tỉnh,Thanh tra tỉnh,nha-nuoc,TTr,\n",
+        encoding="utf-8",
+    )
+    (project / "data" / "documents.csv").write_text(
+        "id,number,type,issuer,issued,title,access\n"
+        ",9/TTr-VP,cong-van,thanh-tra-tinh,05/3/2021,Về việc đôn đốc,cong-khai\n"
+        ",10/TTr-TTr,to-trinh,thanh-tra-tinh,05/3/2021,Tờ trình của Thanh tra,cong-khai\n",
+        encoding="utf-8",
+    )
+    (project / "data" / "relations.csv").write_text("source,relation,target,date,note\n", encoding="utf-8")
+    (project / "data" / "people.csv").write_text("id,name,title,organization\n", encoding="utf-8")
+    (project / "data" / "site.yaml").write_text(
+        "agency:\n  name: Thanh tra tỉnh\n", encoding="utf-8"
+    )
+    registry = load_registry(project, AS_OF)
+    assert sorted(registry.documents) == ["10-ttr-ttr-2021", "9-ttr-vp-2021"]

@@ -1,0 +1,39 @@
+"""Kiểm tra dữ liệu mà không dựng cổng (check the data without building the site).
+
+    python scripts/validate.py            # as of today in Vietnam
+    CONGKHAI_AS_OF=2021-11-30 python scripts/validate.py
+
+Prints every error (file:line: column: message), then the data-quality report; exits 1
+when there are errors, as the build would.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from congkhai.dates import as_of
+from congkhai.pages.site_pages import quality_lines
+from congkhai.problems import DataError
+from congkhai.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    try:
+        registry = load_registry(ROOT, as_of())
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for line in quality_lines(registry.problems):
+        print(line)
+    published = len(registry.published_documents())
+    print(
+        f"Dữ liệu hợp lệ: {published}/{len(registry.documents)} văn bản được công khai (data is valid)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
