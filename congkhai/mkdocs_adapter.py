@@ -287,6 +287,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     # Material prints page.meta.title unescaped in <title> and the header: escape it here.
     page.meta["title"] = html.escape(spec.title, quote=False)
+    # Generated pages carry their own headings; the table of contents column would only
+    # narrow the register's table and facets.
+    page.meta["hide"] = ["toc"]
     if spec.dublin_core:
         page.meta["congkhai_dc"] = spec.dublin_core()
     if spec.json_ld:
