@@ -213,7 +213,9 @@ def test_official_letter_of_an_issuer_whose_symbol_is_a_type_code(tmp_path: Path
         ",10/TTr-TTr,to-trinh,thanh-tra-tinh,05/3/2021,Tờ trình của Thanh tra,cong-khai\n",
         encoding="utf-8",
     )
-    (project / "data" / "relations.csv").write_text("source,relation,target,date,note\n", encoding="utf-8")
+    (project / "data" / "relations.csv").write_text(
+        "source,relation,target,date,note\n", encoding="utf-8"
+    )
     (project / "data" / "people.csv").write_text("id,name,title,organization\n", encoding="utf-8")
     (project / "data" / "site.yaml").write_text(
         "agency:\n  name: Thanh tra tỉnh\n", encoding="utf-8"
