@@ -145,3 +145,60 @@ def parse_day(text: str) -> dt.date:
 
 def weekday_name(value: dt.date) -> str:
     return WEEKDAYS[value.weekday()]
+
+
+# --- ngày làm việc (working days) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayAdjustment:
+    """A day the government announced as off (nghỉ bù) or as a make-up working day (làm bù)."""
+
+    day: dt.date
+    working: bool
+    name: str
+
+
+class WorkingCalendar:
+    """Vietnamese working days: Monday to Friday, minus public holidays (the ``holidays``
+    package knows the fixed and lunar ones, Tết Nguyên đán and Giỗ Tổ Hùng Vương included,
+    and the swaps it has been told about), adjusted by the days staff record in
+    ``data/ngay-nghi.csv`` as each year's announcements come out."""
+
+    def __init__(self, adjustments: tuple[DayAdjustment, ...] = ()) -> None:
+        import holidays
+
+        self._holidays = holidays.country_holidays("VN", language="vi")
+        self._adjusted = {a.day: a for a in adjustments}
+
+    def is_working_day(self, day: dt.date) -> bool:
+        adjusted = self._adjusted.get(day)
+        if adjusted is not None:
+            return adjusted.working
+        return bool(self._holidays.is_working_day(day))
+
+    def day_off_reason(self, day: dt.date) -> str | None:
+        """Why ``day`` is not a working day (holiday name, "Thứ Bảy"), or None."""
+        if self.is_working_day(day):
+            return None
+        adjusted = self._adjusted.get(day)
+        if adjusted is not None:
+            return adjusted.name
+        name = self._holidays.get(day)
+        return str(name) if name else weekday_name(day)
+
+    def shift(self, day: dt.date, step: int) -> dt.date:
+        """The nearest working day from ``day`` in direction ``step`` (+1 or -1)."""
+        while not self.is_working_day(day):
+            day += dt.timedelta(days=step)
+        return day
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """Move ``count`` working days from ``day`` (negative: backwards)."""
+        step = 1 if count >= 0 else -1
+        remaining = abs(count)
+        while remaining:
+            day += dt.timedelta(days=step)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day

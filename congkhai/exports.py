@@ -14,6 +14,7 @@ import pandas as pd
 
 from .ids import document_url
 from .pages.documents import RegisterIndex
+from .registry import Registry
 
 DOCUMENT_COLUMNS = (
     "id",
@@ -93,3 +94,168 @@ def to_json(records: list[dict[str, Any]], *, dataset: str, as_of: str, source: 
         "records": records,
     }
     return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+SESSION_COLUMNS = (
+    "id",
+    "date",
+    "weekday",
+    "start",
+    "end",
+    "host",
+    "host_name",
+    "host_title",
+    "place",
+    "attendees",
+    "topic",
+    "status",
+    "status_label",
+    "replaces",
+    "replaced_by",
+    "announced_by",
+    "announced_on",
+    "result",
+    "note",
+    "example",
+    "rule",
+    "url",
+)
+
+
+def session_records(registry: Registry, site_url: str | None) -> list[dict[str, Any]]:
+    """Every session of the calendar (cancelled and postponed ones included), by date."""
+    from .dates import weekday_name
+    from .ids import session_url
+    from .pages.reception import status_label
+
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    records = []
+    for s in registry.schedule.sessions:
+        person = registry.people.get(s.host)
+        records.append(
+            {
+                "id": s.id,
+                "date": s.date.isoformat(),
+                "weekday": weekday_name(s.date),
+                "start": f"{s.start:%H:%M}",
+                "end": f"{s.end:%H:%M}",
+                "host": s.host,
+                "host_name": person.name if person else "",
+                "host_title": person.title if person else "",
+                "place": s.place,
+                "attendees": "; ".join(s.attendees),
+                "topic": s.topic,
+                "status": s.status.value,
+                "status_label": status_label(s, registry.as_of),
+                "replaces": s.replaces,
+                "replaced_by": s.replaced_by,
+                "announced_by": _public(registry, s.announced_by),
+                "announced_on": s.announced_on.isoformat() if s.announced_on else "",
+                "result": _public(registry, s.result),
+                "note": s.note,
+                "example": s.example,
+                "rule": s.rule or "",
+                "url": base + session_url(s.id),
+            }
+        )
+    return records
+
+
+def _public(registry: Registry, doc_id: str) -> str:
+    """A document id, only if that document is published (noi-bo ids never leak)."""
+    return doc_id if doc_id and registry.published_document(doc_id) else ""
+
+
+MEETING_COLUMNS = (
+    "id",
+    "date",
+    "start",
+    "end",
+    "kind",
+    "kind_label",
+    "title",
+    "chair",
+    "chair_name",
+    "place",
+    "participants",
+    "status",
+    "summary",
+    "record",
+    "example",
+    "url",
+)
+
+
+def meeting_records(registry: Registry, site_url: str | None) -> list[dict[str, Any]]:
+    from .datasets.meetings import MEETING_KIND_LABELS, MeetingKind
+    from .ids import meeting_url
+
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    out = []
+    for m in registry.dialogues.meetings.values():
+        chair = registry.people.get(m.chair) if m.chair else None
+        out.append(
+            {
+                "id": m.id,
+                "date": m.date.isoformat(),
+                "start": f"{m.start:%H:%M}" if m.start else "",
+                "end": f"{m.end:%H:%M}" if m.end else "",
+                "kind": m.kind,
+                "kind_label": MEETING_KIND_LABELS[MeetingKind(m.kind)],
+                "title": m.title,
+                "chair": m.chair,
+                "chair_name": chair.display if chair else "",
+                "place": m.place,
+                "participants": "; ".join(m.participants),
+                "status": m.status,
+                "summary": m.summary,
+                "record": _public(registry, m.record),
+                "example": m.example,
+                "url": base + meeting_url(m.id),
+            }
+        )
+    return out
+
+
+COMMITMENT_COLUMNS = (
+    "id",
+    "meeting",
+    "raised_by",
+    "issue",
+    "answer",
+    "commitment",
+    "owner",
+    "deadline",
+    "status",
+    "progress",
+    "progress_label",
+    "done_on",
+    "example",
+)
+
+
+def commitment_records(registry: Registry) -> list[dict[str, Any]]:
+    from .dialogues import PROGRESS_LABELS, progress
+
+    out = []
+    for i in registry.dialogues.items:
+        meeting = registry.dialogues.meetings.get(i.meeting)
+        state = progress(i, registry.as_of)
+        out.append(
+            {
+                "id": i.id,
+                "meeting": i.meeting,
+                "raised_by": i.raised_by,
+                "issue": i.issue,
+                "answer": i.answer,
+                "commitment": i.commitment,
+                "owner": i.owner,
+                "deadline": i.deadline.isoformat() if i.deadline else "",
+                "status": i.status,
+                "progress": state.value,
+                "progress_label": PROGRESS_LABELS[state],
+                "done_on": i.done_on.isoformat() if i.done_on else "",
+                "example": bool(meeting and meeting.example),
+            }
+        )
+    return out

@@ -69,6 +69,36 @@ def register_url(facet: str | None = None, value: str | None = None, page: int =
     return base if page == 1 else f"{base}trang-{page}/"
 
 
+RECEPTION = "lich-tiep-cong-dan/"
+DIALOGUES = "doi-thoai/"
+COMMITMENTS = "doi-thoai/cam-ket/"
+RECEPTION_FEED = "lich-tiep-cong-dan/lich-tiep-cong-dan.ics"
+
+
+def session_url(session_id: str) -> str:
+    return f"{RECEPTION}buoi/{session_id}/"
+
+
+def session_ics_url(session_id: str) -> str:
+    return f"{RECEPTION}buoi/{session_id}.ics"
+
+
+def host_url(person_id: str) -> str:
+    return f"{RECEPTION}nguoi-tiep/{person_id}/"
+
+
+def host_feed_url(person_id: str) -> str:
+    return f"{RECEPTION}nguoi-tiep/{person_id}.ics"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"{RECEPTION}thang/{year:04d}-{month:02d}/"
+
+
+def meeting_url(meeting_id: str) -> str:
+    return f"{DIALOGUES}{meeting_id}/"
+
+
 def export_url(dataset: str, extension: str) -> str:
     return f"{OPEN_DATA}{dataset}.{extension}"
 

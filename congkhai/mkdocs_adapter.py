@@ -13,7 +13,7 @@ import datetime as dt
 import html
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path, PurePosixPath
@@ -26,8 +26,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import dates, exports, ids
+from . import dates, exports, feeds, ids
 from .datasets import documents as documents_ds
+from .datasets import meetings as meetings_ds
+from .datasets import reception as reception_ds
+from .pages import dialogues as dialogues_pages
+from .pages import reception
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import (
     DocumentContext,
@@ -38,9 +42,10 @@ from .pages.documents import (
 )
 from .pages.site_pages import guide_context, quality_context, quality_lines
 from .problems import DataError
-from .provenance import Repository, file_dates, line_dates, provenance
+from .provenance import Repository, file_dates, line_times, provenance
 from .registry import Registry, load_registry
 from .render import make_env, render
+from .schedules import Session
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
 STATE = "_congkhai_state"
@@ -59,6 +64,8 @@ class GeneratedPage:
     #: data file named in the provenance line the adapter appends; None when the
     #: template shows a record-level provenance itself (document pages)
     source: str | None = None
+    #: (file, line) of the record behind the page, for a record-level provenance line
+    provenance: tuple[str, int | None] | None = None
 
 
 @dataclass(eq=False)  # hashed by identity: its methods are cached per build
@@ -73,8 +80,11 @@ class BuildState:
     markdown: md.Markdown | None = None
 
     @cache  # noqa: B019 - one state per build; the cache dies with it
-    def line_dates(self, relpath: str) -> dict[int, dt.date]:
-        return line_dates(self.root, relpath)
+    def line_times(self, relpath: str) -> dict[int, dt.datetime]:
+        return line_times(self.root, relpath)
+
+    def changed_at(self, relpath: str, line: int | None) -> dt.datetime | None:
+        return self.line_times(relpath).get(line) if line else None
 
     @cache  # noqa: B019
     def file_dates(self) -> dict[str, dt.date]:
@@ -91,8 +101,10 @@ class BuildState:
         return provenance_view(provenance(relpath, None, changed, self.repository))
 
     def record_provenance(self, relpath: str, line: int) -> ProvenanceView:
-        changed = self.line_dates(relpath).get(line)
-        return provenance_view(provenance(relpath, line, changed, self.repository))
+        changed = self.changed_at(relpath, line)
+        return provenance_view(
+            provenance(relpath, line, changed.date() if changed else None, self.repository)
+        )
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -237,6 +249,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for doc in index.documents:
         _add_page(files, config, state, ids.document_url(doc.id), document_page(doc))
+    add_schedules(files, config, state)
+    add_dialogues(files, config, state)
     _add_page(
         files,
         config,
@@ -262,22 +276,198 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         ),
     )
 
-    records = exports.document_records(index, state.site_url)
-    _add_data_file(
+    _add_exports(
         files,
         config,
-        ids.export_url("van-ban", "csv"),
-        exports.to_csv(records, exports.DOCUMENT_COLUMNS),
-    )
-    _add_data_file(
-        files,
-        config,
-        ids.export_url("van-ban", "json"),
-        exports.to_json(
-            records, dataset="van-ban", as_of=registry.as_of.isoformat(), source=documents_ds.FILE
-        ),
+        state,
+        "van-ban",
+        exports.document_records(index, state.site_url),
+        exports.DOCUMENT_COLUMNS,
+        documents_ds.FILE,
     )
     return files
+
+
+def add_schedules(files: Files, config: MkDocsConfig, state: BuildState) -> None:
+    """Lịch tiếp công dân: front page, months, hosts, sessions, iCalendar feeds, open data."""
+    registry = state.registry
+    sessions = registry.schedule.sessions
+    _add_page(
+        files,
+        config,
+        state,
+        ids.RECEPTION,
+        GeneratedPage(
+            "Lịch tiếp công dân",
+            "reception.html",
+            partial(reception.reception_context, registry, state.site_url),
+            source=reception_ds.RULES_FILE,
+        ),
+    )
+    for year, month in sorted({(s.date.year, s.date.month) for s in sessions}):
+        _add_page(
+            files,
+            config,
+            state,
+            ids.month_url(year, month),
+            GeneratedPage(
+                f"Lịch tiếp công dân tháng {month}/{year}",
+                "reception_month.html",
+                partial(reception.month_context, registry, year, month),
+                source="data/reception/",
+            ),
+        )
+    for host in sorted({s.host for s in sessions}):
+        person = registry.people.get(host)
+        _add_page(
+            files,
+            config,
+            state,
+            ids.host_url(host),
+            GeneratedPage(
+                f"Lịch tiếp công dân: {person.display if person else host}",
+                "reception_host.html",
+                partial(reception.host_context, registry, host, state.site_url),
+                source="data/reception/",
+            ),
+        )
+        _add_data_file(
+            files,
+            config,
+            ids.host_feed_url(host),
+            _ics(
+                state,
+                registry.schedule.of_host(host),
+                f"Lịch tiếp công dân: {person.display if person else host}",
+            ),
+        )
+    for session in sessions:
+        _add_page(
+            files,
+            config,
+            state,
+            ids.session_url(session.id),
+            GeneratedPage(
+                reception.session_context(registry, session).title,
+                "reception_session.html",
+                partial(reception.session_context, registry, session),
+                source=None,
+                provenance=(session.file, session.line),
+            ),
+        )
+        _add_data_file(
+            files,
+            config,
+            ids.session_ics_url(session.id),
+            _ics(state, [session], "Buổi tiếp công dân"),
+        )
+    _add_data_file(
+        files,
+        config,
+        ids.RECEPTION_FEED,
+        _ics(state, sessions, f"Lịch tiếp công dân: {registry.site.agency.name}"),
+    )
+    records = exports.session_records(registry, state.site_url)
+    _add_exports(
+        files,
+        config,
+        state,
+        "lich-tiep-cong-dan",
+        records,
+        exports.SESSION_COLUMNS,
+        "data/reception/",
+    )
+
+
+def _ics(state: BuildState, sessions: Iterable[Session], name: str) -> bytes:
+    return feeds.calendar_bytes(
+        state.registry,
+        sessions,
+        name=name,
+        changed_at=lambda s: state.changed_at(s.file, s.line),
+        site_url=state.site_url,
+    )
+
+
+def add_dialogues(files: Files, config: MkDocsConfig, state: BuildState) -> None:
+    """Hội nghị đối thoại: overview, a page per meeting, the commitments tracker, open data."""
+    registry = state.registry
+    _add_page(
+        files,
+        config,
+        state,
+        ids.DIALOGUES,
+        GeneratedPage(
+            "Hội nghị đối thoại",
+            "dialogues.html",
+            partial(dialogues_pages.dialogues_context, registry),
+            source=meetings_ds.MEETINGS_FILE,
+        ),
+    )
+    _add_page(
+        files,
+        config,
+        state,
+        ids.COMMITMENTS,
+        GeneratedPage(
+            "Theo dõi thực hiện cam kết",
+            "commitments.html",
+            partial(dialogues_pages.commitments_context, registry),
+            source=meetings_ds.ITEMS_FILE,
+        ),
+    )
+    for meeting in registry.dialogues.meetings.values():
+        _add_page(
+            files,
+            config,
+            state,
+            ids.meeting_url(meeting.id),
+            GeneratedPage(
+                meeting.title,
+                "meeting.html",
+                partial(dialogues_pages.meeting_context, registry, meeting),
+                source=None,
+                provenance=(meetings_ds.MEETINGS_FILE, meeting.line),
+            ),
+        )
+    _add_exports(
+        files,
+        config,
+        state,
+        "hoi-nghi",
+        exports.meeting_records(registry, state.site_url),
+        exports.MEETING_COLUMNS,
+        meetings_ds.MEETINGS_FILE,
+    )
+    _add_exports(
+        files,
+        config,
+        state,
+        "cam-ket",
+        exports.commitment_records(registry),
+        exports.COMMITMENT_COLUMNS,
+        meetings_ds.ITEMS_FILE,
+    )
+
+
+def _add_exports(
+    files: Files,
+    config: MkDocsConfig,
+    state: BuildState,
+    name: str,
+    records: list[dict[str, Any]],
+    columns: tuple[str, ...],
+    source: str,
+) -> None:
+    _add_data_file(files, config, ids.export_url(name, "csv"), exports.to_csv(records, columns))
+    _add_data_file(
+        files,
+        config,
+        ids.export_url(name, "json"),
+        exports.to_json(
+            records, dataset=name, as_of=state.registry.as_of.isoformat(), source=source
+        ),
+    )
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -302,6 +492,11 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
         content = render(state.env, spec.template, spec.context())
+        if spec.provenance is not None:
+            file, line = spec.provenance
+            return content + render(
+                state.env, "provenance.html", state.record_provenance(file, line or 0)
+            )
         if spec.source is None:
             return content
         return content + render(state.env, "provenance.html", state.file_provenance(spec.source))

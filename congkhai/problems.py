@@ -16,12 +16,14 @@ class Severity(StrEnum):
     ERROR = "loi"  # stops the build: nothing is published from broken data
     WARNING = "canh-bao"  # doubtful data: published, listed in the report
     MISSING = "thieu"  # a required fact nobody has supplied yet: listed in the report
+    LEGAL = "phap-ly"  # the data says the office missed a legal requirement: listed
 
 
 SEVERITY_LABELS = {
     Severity.ERROR: "Lỗi",
     Severity.WARNING: "Cảnh báo",
     Severity.MISSING: "Thiếu thông tin",
+    Severity.LEGAL: "Chưa đúng quy định pháp luật",
 }
 
 

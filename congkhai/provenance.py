@@ -46,14 +46,14 @@ def _vn_date(epoch: str) -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), tz=VN_TZ).date()
 
 
-def line_dates(root: Path, relpath: str) -> dict[int, dt.date]:
-    """Last-commit date of each committed line of ``relpath`` (1-based), in Vietnam time."""
+def line_times(root: Path, relpath: str) -> dict[int, dt.datetime]:
+    """Commit time of the last change of each committed line of ``relpath`` (1-based)."""
     out = _git(root, "blame", "--line-porcelain", "--", relpath)
     if not out:
         return {}
     # --line-porcelain repeats the commit headers for every line: "<sha> <orig> <final>"
     # opens a line's block, "committer-time <epoch>" follows within it.
-    dates: dict[int, dt.date] = {}
+    times: dict[int, dt.datetime] = {}
     current: tuple[str, int] | None = None
     for line in out.splitlines():
         if line.startswith("\t"):
@@ -62,8 +62,14 @@ def line_dates(root: Path, relpath: str) -> dict[int, dt.date]:
         if len(parts[0]) == 40 and len(parts) >= 3 and parts[1].isdigit():
             current = (parts[0], int(parts[2]))
         elif current and parts[0] == "committer-time" and set(current[0]) != {"0"}:
-            dates[current[1]] = _vn_date(parts[1])  # 000…0: not committed yet, no date
-    return dates
+            # 000…0 is "not committed yet": no time, so that builds never read the clock.
+            times[current[1]] = dt.datetime.fromtimestamp(int(parts[1]), tz=VN_TZ)
+    return times
+
+
+def line_dates(root: Path, relpath: str) -> dict[int, dt.date]:
+    """Last-commit date of each committed line of ``relpath``, in Vietnam time."""
+    return {line: when.date() for line, when in line_times(root, relpath).items()}
 
 
 def file_dates(root: Path, under: str = "docs") -> dict[str, dt.date]:

@@ -24,8 +24,10 @@ from .datasets.organizations import Organization
 from .datasets.people import Person
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
+from .dialogues import Dialogues, load_dialogues
 from .ids import document_id
 from .problems import DataError, Problem, Problems
+from .schedules import Schedule, load_schedule
 from .validate import (
     check_documents,
     check_organizations,
@@ -77,6 +79,8 @@ class Registry:
     documents: dict[str, Document]  # every document, published or not, by id
     relations: tuple[Relation, ...]
     problems: Problems  # warnings and missing facts (errors raised already)
+    schedule: Schedule
+    dialogues: Dialogues
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
 
     def is_published(self, doc: Document) -> bool:
@@ -87,6 +91,11 @@ class Registry:
         """Published documents, newest first (ties by id, for a stable order)."""
         docs = [d for d in self.documents.values() if self.is_published(d)]
         return sorted(docs, key=lambda d: (d.issued, d.id), reverse=True)
+
+    def published_document(self, doc_id: str) -> Document | None:
+        """The document if it exists and is published (for links from other records)."""
+        doc = self.documents.get(doc_id)
+        return doc if doc is not None and self.is_published(doc) else None
 
     def published_links(self, doc: Document) -> list[Link]:
         return [link for link in self.links.get(doc.id, ()) if self.is_published(link.other)]
@@ -193,6 +202,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     check_references(documents.values(), organizations, people, problems)
     check_documents(list(documents.values()), organizations, docs_dir, problems)
     check_relations(relations, documents, problems)
+    schedule = load_schedule(root, as_of, people, documents, problems)
+    dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     if (
         site is not None
         and site.agency.organization
@@ -217,5 +228,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         documents=documents,
         relations=tuple(relations),
         problems=Problems([p for p in problems.items]),
+        schedule=schedule,
+        dialogues=dialogues,
         links=_links(relations, documents),
     )

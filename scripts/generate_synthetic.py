@@ -68,7 +68,25 @@ VERBS = {
     "nghi-quyet": "Về",
     "cong-van": "Về việc đôn đốc",
 }
-DOC_HEADER = ["id", "number", "type", "issuer", "issued", "title", "signer", "signer_title", "signing_form", "effective", "expires", "status", "topics", "access", "published", "files", "body"]
+DOC_HEADER = [
+    "id",
+    "number",
+    "type",
+    "issuer",
+    "issued",
+    "title",
+    "signer",
+    "signer_title",
+    "signing_form",
+    "effective",
+    "expires",
+    "status",
+    "topics",
+    "access",
+    "published",
+    "files",
+    "body",
+]
 
 
 def copy_skeleton(project: Path) -> None:

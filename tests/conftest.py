@@ -41,14 +41,31 @@ class Build:
         return out
 
 
+#: Shipped datasets that cite the shipped documents; dropped when a test brings its own.
+DEPENDENT_DATA = (
+    "data/reception",
+    "data/meetings.csv",
+    "data/dialogue_items.csv",
+    "data/dialogue_totals.csv",
+)
+
+
 def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
     """Copy the project (config, hooks, theme, docs, shipped data) and overwrite ``files``
-    (paths relative to the project, e.g. ``data/documents.csv``)."""
+    (paths relative to the project, e.g. ``data/documents.csv``). A test that replaces
+    ``data/documents.csv`` starts without the shipped schedules, which cite its documents."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     for folder in ("hooks", "overrides", "docs", "data"):
         shutil.copytree(ROOT / folder, project / folder)
+    if files and "data/documents.csv" in files:
+        for rel in DEPENDENT_DATA:
+            target = project / rel
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
     for rel, content in (files or {}).items():
         path = project / rel
         path.parent.mkdir(parents=True, exist_ok=True)

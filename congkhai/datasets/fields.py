@@ -75,6 +75,41 @@ def _day(value: Any) -> dt.date | None:
         raise _fail("date", str(exc)) from None
 
 
+_CLOCK = re.compile(r"(\d{1,2})(?:[:hH](\d{2})?)?")
+
+
+def _clock(value: Any) -> dt.time | None:
+    if isinstance(value, dt.time):
+        return value
+    if not value:
+        return None
+    m = _CLOCK.fullmatch(str(value).strip())
+    hour, minute = (int(m[1]), int(m[2] or 0)) if m else (99, 99)
+    if not (m and hour < 24 and minute < 60):
+        raise _fail(
+            "time", f'"{value}" không phải giờ hợp lệ; ghi dạng 08:00 hoặc 8h30 (not a valid time)'
+        )
+    return dt.time(hour, minute)
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    if text in {"", "khong", "không", "false", "0", "no"}:
+        return False
+    if text in {"co", "có", "x", "true", "1", "yes"}:
+        return True
+    raise _fail("flag", f'"{value}" phải là "có" hoặc để trống (must be "có" or empty)')
+
+
+def _count(value: Any) -> int:
+    text = str(value).strip()
+    if not text.isdigit():
+        raise _fail("count", f'"{value}" phải là số nguyên không âm (must be a whole number)')
+    return int(text)
+
+
 def _list(value: Any) -> tuple[str, ...]:
     if isinstance(value, tuple):
         return value
@@ -113,7 +148,19 @@ Id = Annotated[str, PlainValidator(_id)]
 OptionalId = Annotated[str, PlainValidator(_optional_id)]
 FlexDate = Annotated[VnDate, PlainValidator(_flex_date)]
 Day = Annotated[dt.date | None, PlainValidator(_day)]
+
+
+def _required_day(value: Any) -> dt.date:
+    day = _day(_required(value) if not isinstance(value, dt.date) else value)
+    assert day is not None
+    return day
+
+
+RequiredDay = Annotated[dt.date, PlainValidator(_required_day)]
 List = Annotated[tuple[str, ...], PlainValidator(_list)]
+Clock = Annotated[dt.time | None, PlainValidator(_clock)]
+Flag = Annotated[bool, PlainValidator(_flag)]
+Count = Annotated[int, PlainValidator(_count)]
 
 
 def column(label: str, description: str, example: str = "", **kwargs: Any) -> Any:

@@ -11,6 +11,16 @@ class Person(Record):
     """Một người giữ chức vụ (an official: signer of documents, host of sessions)."""
 
     id: Id = column("Mã", "Mã cố định, chữ thường không dấu.", "soi-duc-nghia")
-    name: Required = column("Họ và tên", "Họ và tên đầy đủ.", "Sòi Đức Nghĩa")
-    title: Optional = column("Chức vụ", "Chức vụ hiện tại.", "Phó Chánh Văn phòng", default="")
+    name: Optional = column(
+        "Họ và tên",
+        "Họ và tên đầy đủ; để trống nếu tài liệu chưa nêu tên.",
+        "Sòi Đức Nghĩa",
+        default="",
+    )
+    title: Required = column("Chức vụ", "Chức vụ hiện tại.", "Phó Chánh Văn phòng")
     organization: Id = column("Cơ quan", "Mã cơ quan trong organizations.csv.", "vpub")
+
+    @property
+    def display(self) -> str:
+        """``Sòi Đức Nghĩa, Phó Chánh Văn phòng``; the title alone when no name is known."""
+        return f"{self.name}, {self.title}" if self.name else self.title

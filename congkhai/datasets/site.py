@@ -5,13 +5,11 @@ person responsible for the site (Luật Tiếp cận thông tin Art. 17(1)(m), 1
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from ..problems import Problem, Problems, Severity
-from .tables import decode
+from .yamlfile import line_of, load_yaml
 
 FILE = "data/site.yaml"
 
@@ -73,64 +71,9 @@ EXPECTED = {
 }
 
 
-def _line_of(node: yaml.Node | None, path: tuple[str | int, ...]) -> int | None:
-    """1-based line of the YAML key at ``path``, for error messages."""
-    line = None
-    for key in path:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        for k, v in node.value:
-            if k.value == key:
-                line, node = k.start_mark.line + 1, v
-                break
-        else:
-            break
-    return line
-
-
-def _nfc(value: Any) -> Any:
-    from ..ids import nfc
-
-    if isinstance(value, str):
-        return nfc(value).strip()
-    if isinstance(value, dict):
-        return {k: _nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    return "" if value is None else value
-
-
 def load_site(path: Path, problems: Problems) -> Site | None:
-    if not path.exists():
-        problems.add(Problem(FILE, None, None, "thiếu tệp dữ liệu (data file not found)"))
-        return None
-    text = decode(path.read_bytes(), FILE, problems)
-    if text is None:
-        return None
-    try:
-        node = yaml.compose(text)
-        data = _nfc(yaml.safe_load(text) or {})
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.add(
-            Problem(
-                FILE,
-                mark.line + 1 if mark else None,
-                None,
-                f"lỗi cú pháp YAML: {exc} (YAML syntax error)",
-            )
-        )
-        return None
-    try:
-        site = Site.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"])
-            kind = {
-                "missing": "thiếu giá trị bắt buộc (missing required value)",
-                "extra_forbidden": "khóa không có trong danh mục (unknown key)",
-            }.get(err["type"], err["msg"])
-            problems.add(Problem(FILE, _line_of(node, tuple(err["loc"])), where, kind))
+    site, node = load_yaml(Site, path, FILE, problems)
+    if site is None:
         return None
     for dotted, label in EXPECTED.items():
         section, key = dotted.split(".")
@@ -138,7 +81,7 @@ def load_site(path: Path, problems: Problems) -> Site | None:
             problems.add(
                 Problem(
                     FILE,
-                    _line_of(node, (section, key)),
+                    line_of(node, (section, key)),
                     dotted,
                     f'chưa có {label}; trang sẽ ghi "chưa cập nhật" (not supplied yet)',
                     Severity.MISSING,

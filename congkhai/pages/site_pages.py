@@ -32,7 +32,7 @@ class QualityContext:
 def quality_context(problems: Problems, as_of_text: str) -> QualityContext:
     groups = tuple(
         ProblemGroup(s.value, SEVERITY_LABELS[s], tuple(str(p) for p in problems.of(s)))
-        for s in (Severity.MISSING, Severity.WARNING)
+        for s in (Severity.LEGAL, Severity.MISSING, Severity.WARNING)
         if problems.of(s)
     )
     return QualityContext(as_of_text, sum(len(g.items) for g in groups), groups)
@@ -40,7 +40,9 @@ def quality_context(problems: Problems, as_of_text: str) -> QualityContext:
 
 def quality_lines(problems: Problems) -> list[str]:
     """The same report as text, for the build log and ``scripts/validate.py``."""
-    items: list[Problem] = problems.of(Severity.MISSING) + problems.of(Severity.WARNING)
+    items: list[Problem] = [
+        p for s in (Severity.LEGAL, Severity.MISSING, Severity.WARNING) for p in problems.of(s)
+    ]
     return [f"[{SEVERITY_LABELS[p.severity]}] {p}" for p in items]
 
 

@@ -1,0 +1,164 @@
+"""Lịch tiếp công dân (Luật Tiếp công dân 42/2013/QH13, Điều 12, 19, 24).
+
+- ``data/reception/rules.yaml``: the regular place and hours, the reception rules (nội quy),
+  the minimum frequency per role, and recurring rules as agencies write them ("ngày 15 hằng
+  tháng; nếu trùng ngày nghỉ, ngày lễ thì chuyển sang ngày làm việc kế tiếp").
+- ``data/reception/<year>.csv``: one-off sessions, and changes to sessions expanded from the
+  rules (same id: the row's non-empty cells win).
+- ``data/ngay-nghi.csv``: days off and make-up working days announced each year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fields import (
+    Clock,
+    Day,
+    Flag,
+    Id,
+    List,
+    Optional,
+    OptionalId,
+    Record,
+    Required,
+    RequiredDay,
+    choice,
+    column,
+)
+
+RULES_FILE = "data/reception/rules.yaml"
+DAYS_OFF_FILE = "data/ngay-nghi.csv"
+
+
+class SessionStatus(StrEnum):
+    """Trạng thái buổi tiếp công dân."""
+
+    DU_KIEN = "du-kien"
+    DA_TIEP = "da-tiep"
+    HOAN = "hoan"
+    HUY = "huy"
+
+
+SESSION_STATUS_LABELS = {
+    SessionStatus.DU_KIEN: "Dự kiến",
+    SessionStatus.DA_TIEP: "Đã tiếp",
+    SessionStatus.HOAN: "Hoãn",
+    SessionStatus.HUY: "Hủy",
+}
+
+
+class DayOff(Record):
+    """Một ngày nghỉ bù hoặc ngày làm bù do Chính phủ, Bộ Nội vụ công bố."""
+
+    date: RequiredDay = column("Ngày", "dd/mm/yyyy.", "31/8/2026")
+    kind: Annotated[str, choice({"nghi": "Ngày nghỉ", "lam-bu": "Ngày làm bù"})] = column(
+        "Loại", "nghi (nghỉ bù, nghỉ thêm) hoặc lam-bu (đi làm bù, thường là thứ Bảy).", "nghi"
+    )
+    name: Required = column("Tên", "Tên ngày nghỉ như văn bản công bố.", "Nghỉ bù Quốc khánh")
+    source: Optional = column("Căn cứ", "Văn bản công bố (số ký hiệu).", "", default="")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Role(_Strict):
+    """Tần suất tối thiểu theo chức vụ (minimum frequency for a role)."""
+
+    label: str
+    per: Literal["tuan", "thang"]
+    minimum: int = Field(ge=1)
+    source: str = ""
+
+
+class Recurrence(StrEnum):
+    HANG_THANG = "hang-thang"  # monthly, on ``day`` or on the ``week``-th ``weekday``
+    HANG_TUAN = "hang-tuan"  # weekly, on ``weekday``
+
+
+class Shift(StrEnum):
+    """What to do when the rule falls on a day off."""
+
+    KE_TIEP = "ngay-lam-viec-ke-tiep"
+    TRUOC = "ngay-lam-viec-truoc"
+    BO_QUA = "bo-qua"
+
+
+class Rule(_Strict):
+    """Một quy tắc tiếp định kỳ (a recurring reception rule)."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    host: str
+    text: str  # the rule as the notice writes it, shown verbatim
+    recurrence: Recurrence
+    day: int | None = Field(default=None, ge=1, le=31)
+    weekday: int | None = Field(default=None, ge=2, le=8)  # Vietnamese: 2 = thứ Hai … 8 = Chủ nhật
+    week: int | None = Field(default=None, ge=-1, le=5)  # 1..5, -1 = last
+    shift: Shift = Shift.KE_TIEP
+    start: dt.time
+    end: dt.time
+    place: str
+    attendees: list[str] = []
+    topic: str = ""
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+    announced_by: str = ""  # document id of the notice
+    example: bool = False  # Dữ liệu minh họa: not a real schedule
+
+
+class ReceptionInfo(_Strict):
+    """Nơi tiếp công dân thường xuyên và nội quy (Luật Tiếp công dân, Điều 12)."""
+
+    place: str = ""
+    hours: str = ""
+    rules_document: str = ""  # document id of the nội quy
+    note: str = ""
+
+
+class ReceptionConfig(_Strict):
+    info: ReceptionInfo = ReceptionInfo()
+    roles: dict[str, Role] = {}
+    hosts: dict[str, str] = {}  # person id -> role id
+    rules: list[Rule] = []
+
+
+class SessionRow(Record):
+    """Một dòng của ``data/reception/<năm>.csv``: a one-off session or a change to one."""
+
+    id: OptionalId = column(
+        "Mã",
+        "Để trống cho buổi mới (tự tạo từ người tiếp và ngày); ghi mã buổi đã có để sửa, hoãn, hủy.",
+        "bi-thu-duvp-2021-03-15",
+        default="",
+    )
+    date: Day = column("Ngày", "dd/mm/yyyy.", "15/3/2021", default=None)
+    start: Clock = column("Giờ bắt đầu", "08:00 hoặc 8h.", "08:00", default=None)
+    end: Clock = column("Giờ kết thúc", "11:00.", "11:00", default=None)
+    host: OptionalId = column("Người tiếp", "Mã người trong people.csv.", "bi-thu-duvp", default="")
+    place: Optional = column("Địa điểm", "Nơi tiếp.", "Phòng tiếp công dân", default="")
+    attendees: List = column("Thành phần", "Cơ quan cùng dự, cách nhau bằng ;", "", default=())
+    topic: Optional = column("Nội dung dự kiến", "Không ghi tên công dân.", "", default="")
+    status: Annotated[
+        str, choice({s.value: label for s, label in SESSION_STATUS_LABELS.items()}, required=False)
+    ] = column("Trạng thái", "du-kien, da-tiep, hoan, huy.", "da-tiep", default="")
+    announced_by: OptionalId = column("Thông báo", "Mã văn bản thông báo lịch.", "", default="")
+    announced_on: Day = column("Ngày thông báo", "dd/mm/yyyy.", "", default=None)
+    replaces: OptionalId = column(
+        "Thay cho buổi", "Mã buổi bị hoãn mà buổi này thay thế.", "", default=""
+    )
+    result: OptionalId = column(
+        "Thông báo kết luận", "Mã văn bản kết luận buổi tiếp.", "", default=""
+    )
+    note: Optional = column("Ghi chú", "", "", default="")
+    example: Flag = column(
+        "Minh họa", '"có" nếu là dữ liệu minh họa, không phải lịch thật.', "", default=False
+    )
+
+
+ID = Id  # re-exported for the schedules module
+__all__ = ["ID", "DayOff", "ReceptionConfig", "Rule", "SessionRow", "SessionStatus"]

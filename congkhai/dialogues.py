@@ -1,0 +1,260 @@
+"""Hội nghị đối thoại: meetings, the commitments made at dialogues, yearly statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from .datasets.documents import Document
+from .datasets.fields import by_id, load_csv
+from .datasets.meetings import (
+    DIALOGUE_KINDS,
+    ITEMS_FILE,
+    MEETING_KIND_LABELS,
+    MEETINGS_FILE,
+    TOTAL_KIND_LABELS,
+    TOTALS_FILE,
+    DialogueItem,
+    ItemStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    YearTotal,
+)
+from .datasets.organizations import Organization
+from .datasets.people import Person
+from .dates import format_short
+from .problems import Problem, Problems, Severity
+
+
+class Progress(StrEnum):
+    """Tiến độ một cam kết at the as-of date."""
+
+    DANG_THUC_HIEN = "dang-thuc-hien"
+    QUA_HAN = "qua-han"
+    HOAN_THANH = "hoan-thanh"
+    HOAN_THANH_QUA_HAN = "hoan-thanh-qua-han"
+
+
+PROGRESS_LABELS = {
+    Progress.DANG_THUC_HIEN: "Đang thực hiện",
+    Progress.QUA_HAN: "Quá hạn",
+    Progress.HOAN_THANH: "Hoàn thành",
+    Progress.HOAN_THANH_QUA_HAN: "Hoàn thành quá hạn",
+}
+
+
+def progress(item: DialogueItem, as_of: dt.date) -> Progress:
+    """Overdue when the deadline has passed (before the as-of date) and it is not done."""
+    if item.status == ItemStatus.HOAN_THANH:
+        late = item.deadline and item.done_on and item.done_on > item.deadline
+        return Progress.HOAN_THANH_QUA_HAN if late else Progress.HOAN_THANH
+    if item.deadline and item.deadline < as_of:
+        return Progress.QUA_HAN
+    return Progress.DANG_THUC_HIEN
+
+
+@dataclass(frozen=True)
+class Dialogues:
+    meetings: dict[str, Meeting]
+    items: tuple[DialogueItem, ...]
+    totals: tuple[YearTotal, ...]
+
+    def items_of(self, meeting_id: str) -> list[DialogueItem]:
+        return [i for i in self.items if i.meeting == meeting_id]
+
+
+@dataclass(frozen=True)
+class StatRow:
+    kind: str
+    label: str
+    count: int
+    source: str | None  # document id of the report giving a yearly total; None: counted
+
+
+def statistics(dialogues: Dialogues, year: int) -> list[StatRow]:
+    """Counts by kind for ``year``: a total a report gives wins over counting records;
+    example meetings are never counted."""
+    totals = {t.kind: t for t in dialogues.totals if t.year == year}
+    counted = Counter(
+        m.kind
+        for m in dialogues.meetings.values()
+        if m.date.year == year and not m.example and m.status == MeetingStatus.DA_TO_CHUC
+    )
+    rows = []
+    for kind in [*MeetingKind, "giao-ban"]:
+        key = str(kind)
+        if key in totals:
+            rows.append(StatRow(key, TOTAL_KIND_LABELS[key], totals[key].count, totals[key].source))
+        elif key != "giao-ban" and counted.get(key):
+            if (
+                key in (MeetingKind.GIAO_BAN_TUAN, MeetingKind.GIAO_BAN_THANG)
+                and "giao-ban" in totals
+            ):
+                continue  # already inside the combined total
+            rows.append(StatRow(key, MEETING_KIND_LABELS[MeetingKind(key)], counted[key], None))
+    return rows
+
+
+def years(dialogues: Dialogues) -> list[int]:
+    found = {m.date.year for m in dialogues.meetings.values()} | {t.year for t in dialogues.totals}
+    return sorted(found, reverse=True)
+
+
+# "Ông Nguyễn Văn A", "bà Lò Thị B": a personal name where a group belongs.
+_PERSONAL = re.compile(r"^(ông|bà|anh|chị|cô|chú|em)\s+\w", re.IGNORECASE)
+
+
+def load_dialogues(
+    root: Path,
+    as_of: dt.date,
+    people: dict[str, Person],
+    organizations: dict[str, Organization],
+    documents: dict[str, Document],
+    problems: Problems,
+) -> Dialogues:
+    data = root / "data"
+    meetings = by_id(
+        load_csv(Meeting, data / "meetings.csv", MEETINGS_FILE, problems, optional_file=True),
+        lambda m: m.id,
+        MEETINGS_FILE,
+        problems,
+    )
+    items = by_id(
+        load_csv(
+            DialogueItem, data / "dialogue_items.csv", ITEMS_FILE, problems, optional_file=True
+        ),
+        lambda i: i.id,
+        ITEMS_FILE,
+        problems,
+    )
+    totals = load_csv(
+        YearTotal, data / "dialogue_totals.csv", TOTALS_FILE, problems, optional_file=True
+    )
+    for m in meetings.values():
+        if m.chair and m.chair not in people:
+            problems.add(
+                Problem(
+                    MEETINGS_FILE,
+                    m.line,
+                    "chair",
+                    f'không có người mã "{m.chair}" (unknown person id)',
+                )
+            )
+        if m.record and m.record not in documents:
+            problems.add(
+                Problem(
+                    MEETINGS_FILE,
+                    m.line,
+                    "record",
+                    f'không có văn bản mã "{m.record}" (unknown document id)',
+                )
+            )
+        if m.start and m.end and m.end <= m.start:
+            problems.add(
+                Problem(
+                    MEETINGS_FILE,
+                    m.line,
+                    "end",
+                    "giờ kết thúc không sau giờ bắt đầu (end time not after start time)",
+                )
+            )
+        if m.status == MeetingStatus.DA_TO_CHUC and m.date > as_of:
+            problems.add(
+                Problem(
+                    MEETINGS_FILE,
+                    m.line,
+                    "status",
+                    f"hội nghị ngày {format_short(m.date)} chưa diễn ra nhưng ghi đã tổ chức (held in the future)",
+                    Severity.WARNING,
+                )
+            )
+    for item in items.values():
+        meeting = meetings.get(item.meeting)
+        if meeting is None:
+            problems.add(
+                Problem(
+                    ITEMS_FILE,
+                    item.line,
+                    "meeting",
+                    f'không có hội nghị mã "{item.meeting}" trong {MEETINGS_FILE} (unknown meeting id)',
+                )
+            )
+        elif meeting.kind not in DIALOGUE_KINDS:
+            problems.add(
+                Problem(
+                    ITEMS_FILE,
+                    item.line,
+                    "meeting",
+                    f'"{meeting.id}" không phải buổi đối thoại (not a dialogue meeting)',
+                    Severity.WARNING,
+                )
+            )
+        if item.owner and item.owner not in organizations:
+            problems.add(
+                Problem(
+                    ITEMS_FILE,
+                    item.line,
+                    "owner",
+                    f'không có cơ quan mã "{item.owner}" (unknown organization id)',
+                )
+            )
+        if item.status == ItemStatus.HOAN_THANH and item.done_on is None:
+            problems.add(
+                Problem(
+                    ITEMS_FILE,
+                    item.line,
+                    "done_on",
+                    "đã hoàn thành nhưng thiếu ngày hoàn thành (done without a completion date)",
+                )
+            )
+        if item.done_on and item.status != ItemStatus.HOAN_THANH:
+            problems.add(
+                Problem(
+                    ITEMS_FILE,
+                    item.line,
+                    "status",
+                    "có ngày hoàn thành nhưng trạng thái chưa hoàn thành (completion date on an open item)",
+                )
+            )
+        if _PERSONAL.match(item.raised_by):
+            problems.add(
+                Problem(
+                    ITEMS_FILE,
+                    item.line,
+                    "raised_by",
+                    f'"{item.raised_by}" có vẻ là tên một người; chỉ ghi nhóm (công chức, hộ dân thôn…), không công khai tên công dân (looks like a personal name)',
+                )
+            )
+    seen: dict[tuple[int, str], YearTotal] = {}
+    for total in totals:
+        if total.source not in documents:
+            problems.add(
+                Problem(
+                    TOTALS_FILE,
+                    total.line,
+                    "source",
+                    f'không có văn bản mã "{total.source}" (unknown document id)',
+                )
+            )
+        key = (total.year, total.kind)
+        if key in seen:
+            problems.add(
+                Problem(
+                    TOTALS_FILE,
+                    total.line,
+                    "kind",
+                    f"số liệu năm {total.year} loại {total.kind} đã ghi ở dòng {seen[key].line} (duplicate total)",
+                )
+            )
+        seen[key] = total
+    ordered = dict(
+        sorted(meetings.items(), key=lambda kv: (kv[1].date, kv[1].start or dt.time(), kv[0]))
+    )
+    return Dialogues(
+        ordered, tuple(sorted(items.values(), key=lambda i: (i.meeting, i.id))), tuple(totals)
+    )

@@ -1,0 +1,102 @@
+"""Lịch iCalendar (RFC 5545) for the reception calendar, from the same sessions as the pages.
+
+- TZID=Asia/Ho_Chi_Minh with its VTIMEZONE: a calendar client shows 08:00 in Hà Nội, whatever
+  zone the reader (or the build machine) is in.
+- UID: the session's stable id; SEQUENCE: grows with every committed change of the session's
+  source line (minutes since 2020, from git), so clients replace the old copy; DTSTAMP: that
+  commit's time. Both are deterministic for a given commit.
+- Postponed and cancelled sessions stay in the feed with STATUS:CANCELLED.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+import icalendar
+
+from .datasets.reception import SessionStatus
+from .dates import format_short, weekday_name
+from .ids import session_url
+from .registry import Registry
+from .schedules import Session
+
+#: SEQUENCE counts minutes from this instant (it must only grow).
+SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def _describe(registry: Registry, session: Session) -> str:
+    person = registry.people.get(session.host)
+    lines = [f"Người tiếp: {person.display if person else session.host}"]
+    if session.attendees:
+        lines.append("Thành phần: " + "; ".join(session.attendees))
+    if session.topic:
+        lines.append("Nội dung: " + session.topic)
+    if session.status is SessionStatus.HOAN:
+        new = registry.schedule.by_id().get(session.replaced_by)
+        lines.append(
+            "HOÃN"
+            + (f", chuyển sang {weekday_name(new.date)} {format_short(new.date)}" if new else "")
+        )
+    elif session.status is SessionStatus.HUY:
+        lines.append("ĐÃ HỦY")
+    if session.note:
+        lines.append(session.note)
+    if session.example:
+        lines.append("Dữ liệu minh họa, không phải lịch thật.")
+    return "\n".join(lines)
+
+
+def session_event(
+    registry: Registry,
+    session: Session,
+    *,
+    changed_at: dt.datetime | None,
+    site_url: str | None,
+    domain: str,
+) -> icalendar.Event:
+    person = registry.people.get(session.host)
+    event = icalendar.Event()
+    event.add("uid", f"{session.id}@{domain}")
+    stamp = changed_at or dt.datetime.combine(registry.as_of, dt.time(), tzinfo=dt.UTC)
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("last-modified", stamp.astimezone(dt.UTC))
+    event.add("sequence", int((stamp - SEQUENCE_EPOCH).total_seconds() // 60) if changed_at else 0)
+    event.add("dtstart", session.starts_at)
+    event.add("dtend", session.ends_at)
+    prefix = "[Minh họa] " if session.example else ""
+    event.add("summary", f"{prefix}Tiếp công dân: {person.display if person else session.host}")
+    event.add("location", session.place)
+    event.add("description", _describe(registry, session))
+    cancelled = session.status in (SessionStatus.HUY, SessionStatus.HOAN)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if site_url:
+        event.add("url", site_url.rstrip("/") + "/" + session_url(session.id))
+    return event
+
+
+def calendar_bytes(
+    registry: Registry,
+    sessions: Iterable[Session],
+    *,
+    name: str,
+    changed_at: Callable[[Session], dt.datetime | None],
+    site_url: str | None,
+) -> bytes:
+    """A whole VCALENDAR as bytes with CRLF line ends (icalendar folds and escapes)."""
+    domain = (site_url or "congkhai.invalid").split("://", 1)[-1].split("/", 1)[0]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//congkhai//Lich tiep cong dan//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    for session in sessions:
+        cal.add_component(
+            session_event(
+                registry, session, changed_at=changed_at(session), site_url=site_url, domain=domain
+            )
+        )
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
