@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -105,8 +104,18 @@ def years(dialogues: Dialogues) -> list[int]:
     return sorted(found, reverse=True)
 
 
-# "Ông Nguyễn Văn A", "bà Lò Thị B": a personal name where a group belongs.
-_PERSONAL = re.compile(r"^(ông|bà|anh|chị|cô|chú|em)\s+\w", re.IGNORECASE)
+HONORIFICS = ("ông", "bà", "anh", "chị", "cô", "chú", "em", "đ/c", "đồng chí")
+
+
+def looks_like_a_name(text: str) -> bool:
+    """ "Ông Nguyễn Văn A", "bà Lò Thị B": an honorific then two or more capitalized words
+    is a personal name where a group belongs ("Cô giáo trường bản" is not)."""
+    lowered = text.casefold()
+    for honorific in HONORIFICS:
+        if lowered.startswith(honorific + " "):
+            words = text[len(honorific) + 1 :].split()
+            return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    return False
 
 
 def load_dialogues(
@@ -221,7 +230,7 @@ def load_dialogues(
                     "có ngày hoàn thành nhưng trạng thái chưa hoàn thành (completion date on an open item)",
                 )
             )
-        if _PERSONAL.match(item.raised_by):
+        if looks_like_a_name(item.raised_by):
             problems.add(
                 Problem(
                     ITEMS_FILE,

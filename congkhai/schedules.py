@@ -28,7 +28,7 @@ from .datasets.reception import (
     SessionStatus,
     Shift,
 )
-from .datasets.yamlfile import line_of, load_yaml
+from .datasets.yamlfile import line_of, load_yaml, validate_items
 from .dates import VN_TZ, DayAdjustment, WorkingCalendar, format_short
 from .problems import Problem, Problems, Severity
 
@@ -284,7 +284,7 @@ def load_schedule(
 
     sessions: dict[str, Session] = {}
     until = as_of + HORIZON
-    for index, rule in enumerate(config.rules):
+    for index, rule in validate_items(Rule, config.rules, ("rules",), node, RULES_FILE, problems):
         if not _check_rule(rule, index, node, people, documents, problems):
             continue
         for nominal, actual in expand_rule(rule, calendar, until):
@@ -318,14 +318,19 @@ def load_schedule(
         rows.extend((file, row) for row in load_csv(SessionRow, path, file, problems))
     seen_rows: dict[str, tuple[str, int]] = {}
     for file, row in rows:
-        sid = row.id or (f"{row.host}-{row.date.isoformat()}" if row.host and row.date else "")
+        # A new session's id: host, day and start time (a host may receive twice a day).
+        sid = row.id or (
+            f"{row.host}-{row.date.isoformat()}-{row.start:%H%M}"
+            if row.host and row.date and row.start
+            else ""
+        )
         if not sid:
             problems.add(
                 Problem(
                     file,
                     row.line,
                     "id",
-                    "buổi tiếp mới cần người tiếp (host) và ngày (date) (a new session needs host and date)",
+                    "buổi tiếp mới cần người tiếp (host), ngày (date) và giờ bắt đầu (start) (a new session needs host, date and start)",
                 )
             )
             continue
@@ -507,7 +512,7 @@ def check_law(
         role = schedule.config.roles.get(role_id or "")
         if role is None or not items:
             continue
-        starts = [r.valid_from for r in schedule.config.rules if r.host == host] + [items[0].date]
+        starts = [s.nominal or s.date for s in items if s.rule] + [items[0].date]
         first = min(starts)
         name = people[host].display if host in people else host
         periods: dict[tuple[int, int], int] = defaultdict(int)

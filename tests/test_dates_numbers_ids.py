@@ -175,3 +175,21 @@ def test_document_id_from_number_and_year(number: str, year: int, doc_id: str) -
 )
 def test_relative_links(here: str, target: str, link: str) -> None:
     assert ids.relative(here, target) == link
+
+
+@pytest.mark.parametrize(
+    ("text", "is_name"),
+    [
+        ("Ông Nguyễn Văn Tên", True),
+        ("bà Lò Thị Mai", True),
+        ("Đ/c Hòa Văn", True),
+        ("Cô giáo trường bản Huổi", False),
+        ("Công chức phòng chuyên môn", False),
+        ("Hộ dân bản Nà Sản", False),
+        ("Ông", False),
+    ],
+)
+def test_personal_names_are_recognised_in_raised_by(text: str, is_name: bool) -> None:
+    from congkhai.dialogues import looks_like_a_name
+
+    assert looks_like_a_name(text) is is_name

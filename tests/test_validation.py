@@ -18,9 +18,9 @@ GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2021, 11, 30)
 
 
-def errors_of(case: str) -> DataError:
+def errors_of(case: str, as_of: dt.date = AS_OF) -> DataError:
     with pytest.raises(DataError) as info:
-        load_registry(GOLDEN / case, AS_OF)
+        load_registry(GOLDEN / case, as_of)
     return info.value
 
 
@@ -222,3 +222,29 @@ def test_official_letter_of_an_issuer_whose_symbol_is_a_type_code(tmp_path: Path
     )
     registry = load_registry(project, AS_OF)
     assert sorted(registry.documents) == ["10-ttr-ttr-2021", "9-ttr-vp-2021"]
+
+
+def test_schedule_error_report_matches_golden() -> None:
+    error = errors_of("schedules-invalid", dt.date(2026, 3, 10))
+    warnings = "\n".join(str(p) for p in error.problems.of(Severity.WARNING))
+    check_golden(
+        GOLDEN / "schedules-invalid" / "expected.txt",
+        str(error) + "\n--- cảnh báo ---\n" + warnings + "\n",
+    )
+    text = str(error)
+    for planted in (
+        'cột "start" (C): "25:00" không phải giờ hợp lệ',
+        'cột "end": giờ kết thúc không sau giờ bắt đầu',
+        'cột "host": không có người mã "nguoi-khong-co"',
+        'cột "replaces": không có buổi tiếp mã "buoi-khong-co"',
+        "buổi tiếp mới thiếu: end, place",
+        '"xong" không thuộc danh mục',
+        'cột "result": không có văn bản mã "van-ban-khong-co"',
+        'cột "done_on": đã hoàn thành nhưng thiếu ngày hoàn thành',
+        'cột "meeting": không có hội nghị mã "hoi-nghi-khong-co"',
+        "(duplicate total)",
+        'khóa "rules.2.day": "40" phải nhỏ hơn hoặc bằng 31 (must be at most 31)',
+        '"Ông Nguyễn Văn Tên" có vẻ là tên một người',
+    ):
+        assert planted in text, planted
+    assert "buổi tiếp mới thiếu: date" not in text  # one bad rule does not cascade

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -124,7 +124,7 @@ class ReceptionConfig(_Strict):
     info: ReceptionInfo = ReceptionInfo()
     roles: dict[str, Role] = {}
     hosts: dict[str, str] = {}  # person id -> role id
-    rules: list[Rule] = []
+    rules: list[Any] = []  # validated one by one (schedules.load_schedule)
 
 
 class SessionRow(Record):
@@ -132,7 +132,7 @@ class SessionRow(Record):
 
     id: OptionalId = column(
         "Mã",
-        "Để trống cho buổi mới (tự tạo từ người tiếp và ngày); ghi mã buổi đã có để sửa, hoãn, hủy.",
+        "Để trống cho buổi mới (tự tạo từ người tiếp, ngày, giờ); ghi mã buổi đã có để sửa, hoãn, hủy.",
         "bi-thu-duvp-2021-03-15",
         default="",
     )

@@ -49,7 +49,56 @@ def clean(value: Any) -> Any:
 ERROR_TEXT = {
     "missing": "thiếu giá trị bắt buộc (missing required value)",
     "extra_forbidden": "khóa không có trong danh mục (unknown key)",
+    "less_than_equal": "phải nhỏ hơn hoặc bằng {le} (must be at most {le})",
+    "greater_than_equal": "phải lớn hơn hoặc bằng {ge} (must be at least {ge})",
+    "int_parsing": "phải là số nguyên (must be a whole number)",
+    "int_type": "phải là số nguyên (must be a whole number)",
+    "time_parsing": 'không phải giờ hợp lệ; ghi dạng "08:00" (not a valid time)',
+    "time_type": 'không phải giờ hợp lệ; ghi dạng "08:00" (not a valid time)',
+    "date_from_datetime_parsing": "không phải ngày hợp lệ; ghi dạng 2026-01-31 (not a valid date)",
+    "date_parsing": "không phải ngày hợp lệ; ghi dạng 2026-01-31 (not a valid date)",
+    "date_type": "không phải ngày hợp lệ; ghi dạng 2026-01-31 (not a valid date)",
+    "literal_error": "phải là một trong: {expected} (must be one of {expected})",
+    "enum": "phải là một trong: {expected} (must be one of {expected})",
+    "string_type": "phải là chuỗi chữ (must be text)",
+    "string_pattern_mismatch": 'chỉ dùng chữ thường không dấu, số và "-" (lower-case ASCII, digits and hyphens)',
+    "bool_parsing": "phải là true hoặc false (must be true or false)",
+    "list_type": "phải là danh sách (must be a list)",
+    "dict_type": "phải là bảng khóa: giá trị (must be a mapping)",
 }
+
+
+def translate(err: Any) -> str:
+    """A pydantic error as a bilingual message naming the offending value."""
+    template = ERROR_TEXT.get(err["type"])
+    if template is None:
+        return str(err["msg"])
+    text = template.format(**{k: v for k, v in (err.get("ctx") or {}).items()})
+    value = err.get("input")
+    if err["type"] not in ("missing", "extra_forbidden") and isinstance(value, str | int | float):
+        return f'"{value}" {text}'
+    return text
+
+
+def validate_items(
+    model: type[M],
+    items: list[Any],
+    path: tuple[str | int, ...],
+    node: yaml.Node | None,
+    file: str,
+    problems: Problems,
+) -> list[tuple[int, M]]:
+    """Validate each item of a YAML list on its own: one bad rule does not hide the others."""
+    valid = []
+    for index, item in enumerate(items):
+        try:
+            valid.append((index, model.model_validate(item)))
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = (*path, index, *err["loc"])
+                where = ".".join(str(p) for p in loc)
+                problems.add(Problem(file, line_of(node, loc), where, translate(err)))
+    return valid
 
 
 def load_yaml(
@@ -84,6 +133,5 @@ def load_yaml(
         for err in exc.errors():
             loc = tuple(err["loc"])
             where = ".".join(str(p) for p in loc)
-            text = ERROR_TEXT.get(err["type"], err["msg"])
-            problems.add(Problem(file, line_of(node, loc), where, text))
+            problems.add(Problem(file, line_of(node, loc), where, translate(err)))
         return None, node
