@@ -150,6 +150,14 @@ def test_legal_checks_list_every_planted_problem(project: Path) -> None:
     assert len(legal) == 5
 
 
+def test_quality_report_page_lists_the_legal_problems(site: Build) -> None:
+    page = site.html("bao-cao-du-lieu/")
+    section = page.find("h2", id="phap-ly")
+    assert section is not None and section.get_text() == "Chưa đúng quy định pháp luật (5)"
+    items = [li.get_text() for li in section.find_next("ul").select("li")]
+    assert any("chưa đủ 5 ngày làm việc" in i for i in items)
+
+
 def test_calendar_page_at_the_as_of_date(site: Build) -> None:
     page = site.html("lich-tiep-cong-dan/")
     rows = page.select("table.ck-sessions tbody tr")
@@ -302,9 +310,10 @@ def test_commitments_overdue_on_both_sides_of_the_deadline(
 
 def test_dialogue_overview_statistics_and_chart(site: Build) -> None:
     page = site.html("doi-thoai/")
-    assert [a.get_text() for a in page.select("#sap-toi ~ div table a")][
-        0
-    ] == "Đối thoại định kỳ quý II/2026"
+    assert (
+        next(a.get_text() for a in page.select("#sap-toi ~ div table a"))
+        == "Đối thoại định kỳ quý II/2026"
+    )
     stats = {
         tr.select("td")[0].get_text(): tr.select("td")[1].get_text()
         for tr in page.select("#thong-ke-2026 + div tbody tr")

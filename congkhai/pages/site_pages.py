@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datasets import documents, organizations, people, relations
+from ..datasets import documents, meetings, organizations, people, reception, relations
 from ..datasets.fields import ColumnDoc, Record, describe
 from ..dates import format_short
 from ..ids import export_url, relative
@@ -73,6 +73,42 @@ DATASETS: tuple[tuple[str, str, str, type[Record], str | None], ...] = (
         None,
     ),
     (people.FILE, "Người ký, người chủ trì", "Họ tên và chức vụ.", people.Person, None),
+    (
+        "data/reception/<năm>.csv",
+        "Buổi tiếp công dân",
+        "Buổi tiếp đột xuất, và thay đổi (hoãn, hủy, kết quả) của buổi sinh ra từ lịch định kỳ "
+        "trong data/reception/rules.yaml; cùng mã thì các ô có ghi sẽ thay cho lịch định kỳ.",
+        reception.SessionRow,
+        "lich-tiep-cong-dan",
+    ),
+    (
+        reception.DAYS_OFF_FILE,
+        "Ngày nghỉ bù, ngày làm bù",
+        "Theo thông báo hằng năm của Chính phủ, Bộ Nội vụ; ngày lễ, Tết cố định và âm lịch đã có sẵn.",
+        reception.DayOff,
+        None,
+    ),
+    (
+        meetings.MEETINGS_FILE,
+        "Hội nghị, đối thoại, giao ban",
+        "Mỗi dòng một hội nghị.",
+        meetings.Meeting,
+        "hoi-nghi",
+    ),
+    (
+        meetings.ITEMS_FILE,
+        "Ý kiến và cam kết tại đối thoại",
+        "Không ghi tên công dân; chỉ ghi nhóm người nêu.",
+        meetings.DialogueItem,
+        "cam-ket",
+    ),
+    (
+        meetings.TOTALS_FILE,
+        "Số liệu tổng hợp cả năm",
+        "Số liệu báo cáo nêu khi không có danh sách từng hội nghị.",
+        meetings.YearTotal,
+        None,
+    ),
 )
 
 
