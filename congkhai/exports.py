@@ -6,12 +6,14 @@ Vietnamese intact; the JSON carries the same records plus the as-of date.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from typing import Any
 
 import pandas as pd
 
+from .feeds import AtomEntry
 from .ids import document_url
 from .pages.documents import RegisterIndex
 from .registry import Registry
@@ -259,3 +261,128 @@ def commitment_records(registry: Registry) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+NOTICE_COLUMNS = (
+    "id",
+    "title",
+    "date",
+    "expires",
+    "category",
+    "pinned",
+    "related",
+    "example",
+    "current",
+    "url",
+)
+
+
+def notice_records(registry: Registry, site_url: str | None) -> list[dict[str, Any]]:
+    """Published notices only: a notice dated after the as-of date is in no export."""
+    from .ids import notice_url
+
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    return [
+        {
+            "id": n.id,
+            "title": n.title,
+            "date": n.date.isoformat(),
+            "expires": n.expires.isoformat() if n.expires else "",
+            "category": n.category,
+            "pinned": n.pinned,
+            "related": "; ".join(r for r in n.related if registry.published_document(r)),
+            "example": n.example,
+            "current": n.is_current(registry.as_of),
+            "url": base + notice_url(n.id),
+        }
+        for n in registry.published_notices()
+    ]
+
+
+TASK_COLUMNS = (
+    "plan",
+    "plan_title",
+    "id",
+    "title",
+    "owner",
+    "start",
+    "deadline",
+    "status",
+    "status_label",
+    "percent",
+    "done_on",
+    "evidence",
+    "note",
+    "example",
+)
+
+
+def task_records(registry: Registry) -> list[dict[str, Any]]:
+    from .plans import TASK_STATUS_LABELS, task_status
+
+    out = []
+    for record in registry.plans.values():
+        for t in record.tasks:
+            status = task_status(t, registry.as_of)
+            out.append(
+                {
+                    "plan": record.id,
+                    "plan_title": record.plan.title,
+                    "id": t.id,
+                    "title": t.title,
+                    "owner": t.owner or record.plan.owner,
+                    "start": t.start.isoformat() if t.start else "",
+                    "deadline": t.deadline.isoformat() if t.deadline else "",
+                    "status": status.value,
+                    "status_label": TASK_STATUS_LABELS[status],
+                    "percent": "" if t.percent is None else t.percent,
+                    "done_on": t.done_on.isoformat() if t.done_on else "",
+                    "evidence": "; ".join(
+                        e
+                        for e in t.evidence
+                        if registry.published_document(e) or e in registry.dialogues.meetings
+                    ),
+                    "note": t.note,
+                    "example": t.example or record.plan.example,
+                }
+            )
+    return out
+
+
+def _vn_midnight(day: dt.date) -> dt.datetime:
+    from .dates import VN_TZ
+
+    return dt.datetime.combine(day, dt.time(), tzinfo=VN_TZ)
+
+
+def document_entries(index: RegisterIndex) -> list[AtomEntry]:
+    """Documents as feed entries, dated when published (else when issued), Vietnam time."""
+    from .pages.documents import number_display
+
+    return [
+        AtomEntry(
+            document_url(d.id),
+            f"{d.doc_type.label} {number_display(d)}: {d.title}",
+            _vn_midnight(d.published or d.issued_date),
+            f"{d.doc_type.label} {number_display(d)} {d.issued.long} của "
+            f"{index.registry.organizations[d.issuer].name}: {d.title}",
+            "van-ban",
+        )
+        for d in index.documents
+    ]
+
+
+def notice_entries(registry: Registry) -> list[AtomEntry]:
+    from .ids import notice_url
+    from .pages.notices import excerpt
+
+    return [
+        AtomEntry(
+            notice_url(n.id),
+            n.title,
+            _vn_midnight(n.date),
+            excerpt(n.body, 400) or n.title,
+            "thong-bao",
+        )
+        for n in registry.published_notices()
+    ]

@@ -11,13 +11,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import icalendar
 
 from .datasets.reception import SessionStatus
-from .dates import format_short, weekday_name
-from .ids import session_url
+from .dates import VN_TZ, format_short, weekday_name
+from .ids import relative, session_url
 from .registry import Registry
 from .schedules import Session
 
@@ -100,3 +103,67 @@ def calendar_bytes(
         )
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
+
+
+# --- Atom (RFC 4287) ----------------------------------------------------------------------
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+#: Entry ids are UUIDs derived from the record's path: stable across site moves.
+ID_NAMESPACE = uuid.UUID("6f1c1e9e-7a43-5b4e-9a5b-2d1f3c0b7a11")
+
+
+@dataclass(frozen=True)
+class AtomEntry:
+    key: str  # site path of the record, e.g. van-ban/22-kh-vpub-2021/
+    title: str
+    updated: dt.datetime  # Vietnam time
+    summary: str
+    category: str
+
+
+def atom_bytes(
+    entries: Iterable[AtomEntry],
+    *,
+    title: str,
+    feed_path: str,
+    site_url: str | None,
+    author: str,
+    as_of: dt.date,
+    limit: int = 50,
+) -> bytes:
+    """An Atom feed, newest first; links relative to the feed (xml:base when the site's
+    address is known), ``updated`` the newest entry's time, so it is deterministic."""
+    ordered = sorted(entries, key=lambda e: (e.updated, e.key), reverse=True)[:limit]
+    ET.register_namespace("", ATOM_NS)
+
+    def el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        node = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        if text is not None:
+            node.text = text
+        return node
+
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    if site_url:
+        feed.set(
+            "{http://www.w3.org/XML/1998/namespace}base", site_url.rstrip("/") + "/" + feed_path
+        )
+    feed.set("{http://www.w3.org/XML/1998/namespace}lang", "vi")
+    el(feed, "id", f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, feed_path)}")
+    el(feed, "title", title)
+    fallback = dt.datetime.combine(as_of, dt.time(), tzinfo=VN_TZ)
+    el(feed, "updated", (ordered[0].updated if ordered else fallback).isoformat())
+    el(feed, "link", rel="self", href=relative(feed_path, feed_path), type="application/atom+xml")
+    el(feed, "link", rel="alternate", href=relative(feed_path, "") or "./", type="text/html")
+    el(el(feed, "author"), "name", author)
+    el(feed, "generator", "congkhai")
+    for entry in ordered:
+        node = el(feed, "entry")
+        el(node, "id", f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, entry.key)}")
+        el(node, "title", entry.title)
+        el(node, "updated", entry.updated.isoformat())
+        el(node, "published", entry.updated.isoformat())
+        el(node, "link", rel="alternate", href=relative(feed_path, entry.key), type="text/html")
+        el(node, "category", term=entry.category)
+        el(node, "summary", entry.summary)
+    ET.indent(feed)
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"

@@ -99,13 +99,39 @@ def meeting_url(meeting_id: str) -> str:
     return f"{DIALOGUES}{meeting_id}/"
 
 
+HOME = ""
+NOTICES = "thong-bao/"
+NOTICE_ARCHIVE = "thong-bao/luu-tru/"
+PLANS = "ke-hoach/"
+SITEMAP_PAGE = "so-do-cong/"
+FEED_ALL = "atom.xml"
+FEED_DOCUMENTS = "van-ban/atom.xml"
+FEED_NOTICES = "thong-bao/atom.xml"
+
+
+def notice_url(notice_id: str) -> str:
+    return f"{NOTICES}{notice_id}/"
+
+
+def notices_url(page: int = 1) -> str:
+    return NOTICES if page == 1 else f"{NOTICES}trang-{page}/"
+
+
+def plan_url(plan_id: str) -> str:
+    return f"{PLANS}{plan_id}/"
+
+
+def owner_url(org_id: str) -> str:
+    return f"{PLANS}don-vi/{org_id}/"
+
+
 def export_url(dataset: str, extension: str) -> str:
     return f"{OPEN_DATA}{dataset}.{extension}"
 
 
 def page_src(url: str) -> str:
     """The virtual Markdown source path MkDocs needs for a generated page at ``url``."""
-    return f"{url}index.md" if url.endswith("/") else url
+    return f"{url}index.md" if url.endswith("/") or url == "" else url
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -29,9 +29,13 @@ from mkdocs.structure.pages import Page
 from . import dates, exports, feeds, ids
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
+from .datasets import notices as notices_ds
+from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
 from .pages import dialogues as dialogues_pages
-from .pages import reception
+from .pages import home, reception
+from .pages import notices as notices_pages
+from .pages import plans as plans_pages
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import (
     DocumentContext,
@@ -251,6 +255,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _add_page(files, config, state, ids.document_url(doc.id), document_page(doc))
     add_schedules(files, config, state)
     add_dialogues(files, config, state)
+    add_notices(files, config, state, markdown_to_html)
+    add_plans(files, config, state)
+    add_home_and_feeds(files, config, state)
     _add_page(
         files,
         config,
@@ -468,6 +475,156 @@ def _add_exports(
             records, dataset=name, as_of=state.registry.as_of.isoformat(), source=source
         ),
     )
+
+
+def add_notices(
+    files: Files, config: MkDocsConfig, state: BuildState, markdown_to_html: Callable[[str], str]
+) -> None:
+    """Thông báo: the list (paginated), the archive, a page per published notice. A notice
+    dated after the as-of date appears nowhere until that day's build."""
+    registry = state.registry
+    for page in range(1, notices_pages.notice_pages(registry) + 1):
+        _add_page(
+            files,
+            config,
+            state,
+            ids.notices_url(page),
+            GeneratedPage(
+                "Thông báo" + (f" (trang {page})" if page > 1 else ""),
+                "notices.html",
+                partial(notices_pages.notices_context, registry, page),
+                source=notices_ds.FOLDER + "/",
+            ),
+        )
+    _add_page(
+        files,
+        config,
+        state,
+        ids.NOTICE_ARCHIVE,
+        GeneratedPage(
+            "Thông báo đã hết hạn",
+            "notices_archive.html",
+            partial(notices_pages.archive_context, registry),
+            source=notices_ds.FOLDER + "/",
+        ),
+    )
+    for notice in registry.published_notices():
+        _add_page(
+            files,
+            config,
+            state,
+            ids.notice_url(notice.id),
+            GeneratedPage(
+                notice.title,
+                "notice.html",
+                partial(notices_pages.notice_context, registry, notice, markdown_to_html),
+                source=notice.file,
+            ),
+        )
+    _add_exports(
+        files,
+        config,
+        state,
+        "thong-bao",
+        exports.notice_records(registry, state.site_url),
+        exports.NOTICE_COLUMNS,
+        notices_ds.FOLDER + "/",
+    )
+
+
+def add_plans(files: Files, config: MkDocsConfig, state: BuildState) -> None:
+    """Kế hoạch: the list, a page per plan, a page per owner unit, open data."""
+    registry = state.registry
+    _add_page(
+        files,
+        config,
+        state,
+        ids.PLANS,
+        GeneratedPage(
+            "Kế hoạch",
+            "plans.html",
+            partial(plans_pages.plans_context, registry),
+            source=plans_ds.FOLDER + "/",
+        ),
+    )
+    for record in registry.plans.values():
+        _add_page(
+            files,
+            config,
+            state,
+            ids.plan_url(record.id),
+            GeneratedPage(
+                record.plan.title,
+                "plan.html",
+                partial(plans_pages.plan_context, registry, record),
+                source=record.file,
+            ),
+        )
+    owners = {t.owner or r.plan.owner for r in registry.plans.values() for t in r.tasks} - {""}
+    for org in sorted(owners & set(registry.organizations)):
+        _add_page(
+            files,
+            config,
+            state,
+            ids.owner_url(org),
+            GeneratedPage(
+                f"Nhiệm vụ của {registry.organizations[org].name}",
+                "plan_owner.html",
+                partial(plans_pages.owner_context, registry, org),
+                source=plans_ds.FOLDER + "/",
+            ),
+        )
+    _add_exports(
+        files,
+        config,
+        state,
+        "ke-hoach",
+        exports.task_records(registry),
+        exports.TASK_COLUMNS,
+        plans_ds.FOLDER + "/",
+    )
+
+
+def add_home_and_feeds(files: Files, config: MkDocsConfig, state: BuildState) -> None:
+    """Trang chủ, Sơ đồ cổng and the Atom feeds (documents, notices, everything)."""
+    registry, index = state.registry, state.index
+    _add_page(
+        files,
+        config,
+        state,
+        ids.HOME,
+        GeneratedPage(
+            registry.site.agency.name,
+            "home.html",
+            partial(home.home_context, registry, index),
+            source="data/",
+        ),
+    )
+    _add_page(
+        files,
+        config,
+        state,
+        ids.SITEMAP_PAGE,
+        GeneratedPage(
+            "Sơ đồ cổng",
+            "sitemap.html",
+            partial(home.sitemap_context, registry, index, ids.SITEMAP_PAGE),
+            source="data/",
+        ),
+    )
+    doc_entries = exports.document_entries(index)
+    notice_entries = exports.notice_entries(registry)
+    author = registry.site.agency.name
+    site_url, as_of = state.site_url, registry.as_of
+    for path, title, entries in (
+        (ids.FEED_DOCUMENTS, f"Văn bản mới: {author}", doc_entries),
+        (ids.FEED_NOTICES, f"Thông báo: {author}", notice_entries),
+        (ids.FEED_ALL, f"Thông tin mới: {author}", doc_entries + notice_entries),
+    ):
+        feed = feeds.atom_bytes(
+            entries, title=title, feed_path=path, site_url=site_url, author=author, as_of=as_of
+        )
+        _add_data_file(files, config, path, feed)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -53,7 +53,7 @@ class Problem:
         if self.column is None:
             return f"{where}: {self.message}"
         letter = f" ({column_letter(self.column_index)})" if self.column_index is not None else ""
-        word = "khóa" if self.file.endswith((".yaml", ".yml")) else "cột"
+        word = "khóa" if self.file.endswith((".yaml", ".yml", ".md")) else "cột"
         return f'{where}: {word} "{self.column}"{letter}: {self.message}'
 
 

@@ -20,12 +20,14 @@ from .datasets import people as people_ds
 from .datasets import relations as relations_ds
 from .datasets.documents import Document
 from .datasets.fields import by_id, load_csv
+from .datasets.notices import Notice, load_notices
 from .datasets.organizations import Organization
 from .datasets.people import Person
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
 from .dialogues import Dialogues, load_dialogues
 from .ids import document_id
+from .plans import PlanRecord, load_plans
 from .problems import DataError, Problem, Problems
 from .schedules import Schedule, load_schedule
 from .validate import (
@@ -81,6 +83,8 @@ class Registry:
     problems: Problems  # warnings and missing facts (errors raised already)
     schedule: Schedule
     dialogues: Dialogues
+    notices: tuple[Notice, ...] = ()
+    plans: dict[str, PlanRecord] = field(default_factory=dict)
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
 
     def is_published(self, doc: Document) -> bool:
@@ -96,6 +100,10 @@ class Registry:
         """The document if it exists and is published (for links from other records)."""
         doc = self.documents.get(doc_id)
         return doc if doc is not None and self.is_published(doc) else None
+
+    def published_notices(self) -> list[Notice]:
+        """Notices due at the as-of date, newest first (a future date keeps one unpublished)."""
+        return [n for n in self.notices if n.is_published(self.as_of)]
 
     def published_links(self, doc: Document) -> list[Link]:
         return [link for link in self.links.get(doc.id, ()) if self.is_published(link.other)]
@@ -204,6 +212,21 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     check_relations(relations, documents, problems)
     schedule = load_schedule(root, as_of, people, documents, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
+    notices = load_notices(root, problems)
+    for notice in notices:
+        for ref in notice.related:
+            if ref not in documents:
+                problems.add(
+                    Problem(
+                        notice.file,
+                        None,
+                        "related",
+                        f'không có văn bản mã "{ref}" (unknown document id)',
+                    )
+                )
+    plans = load_plans(
+        root, organizations, documents, set(documents) | set(dialogues.meetings), problems
+    )
     if (
         site is not None
         and site.agency.organization
@@ -230,5 +253,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         problems=Problems([p for p in problems.items]),
         schedule=schedule,
         dialogues=dialogues,
+        notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
+        plans=plans,
         links=_links(relations, documents),
     )

@@ -47,6 +47,8 @@ DEPENDENT_DATA = (
     "data/meetings.csv",
     "data/dialogue_items.csv",
     "data/dialogue_totals.csv",
+    "data/plans",
+    "data/thong-bao",
 )
 
 

@@ -1,0 +1,204 @@
+"""Trang chủ and Sơ đồ cổng: both built from data, both light."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import format_short
+from ..ids import (
+    COMMITMENTS,
+    DIALOGUES,
+    FEED_ALL,
+    NOTICES,
+    OPEN_DATA,
+    PLANS,
+    QUALITY_REPORT,
+    RECEPTION,
+    REGISTER,
+    STAFF_GUIDE,
+    document_url,
+    month_url,
+    notice_url,
+    owner_url,
+    plan_url,
+    register_url,
+    relative,
+)
+from ..registry import Registry
+from .documents import FACETS, RegisterIndex, number_display
+from .notices import NoticeRow, current_notices, notice_row
+from .plans import PlanSummary, owner_tasks, plan_summary, plans_with_overdue
+from .reception import DocLink, SessionView, session_view
+
+HOME = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    label: str
+    value: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class RecentDocument:
+    href: str
+    number: str
+    type_label: str
+    issued: str
+    issued_iso: str
+    title: str
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    """Context of ``congkhai/home.html``."""
+
+    agency: str
+    parent: str
+    as_of: str
+    contacts: tuple[Contact, ...]
+    pinned: tuple[NoticeRow, ...]
+    latest: tuple[NoticeRow, ...]
+    sessions: tuple[SessionView, ...]
+    documents: tuple[RecentDocument, ...]
+    overdue_plans: tuple[PlanSummary, ...]
+    links: tuple[DocLink, ...]
+    feed_href: str
+    has_examples: bool
+
+
+def home_context(registry: Registry, index: RegisterIndex) -> HomeContext:
+    here = HOME
+    site = registry.site
+    agency, focal = site.agency, site.focal_point
+    contacts = (
+        Contact("Địa chỉ", agency.address or "chưa cập nhật"),
+        Contact(
+            "Điện thoại",
+            agency.phone or "chưa cập nhật",
+            f"tel:{agency.phone}" if agency.phone else None,
+        ),
+        Contact(
+            "Thư điện tử",
+            agency.email or "chưa cập nhật",
+            f"mailto:{agency.email}" if agency.email else None,
+        ),
+        Contact("Đầu mối cung cấp thông tin", focal.name or "chưa cập nhật"),
+    )
+    pinned, others = current_notices(registry)
+    sessions = [s for s in registry.schedule.upcoming(registry.as_of) if s.active][:3]
+    docs = sorted(
+        index.documents, key=lambda d: (d.published or d.issued_date, d.id), reverse=True
+    )[:5]
+    overdue = [plan_summary(registry, r, here) for r in plans_with_overdue(registry)]
+    return HomeContext(
+        agency.name,
+        agency.parent,
+        format_short(registry.as_of),
+        contacts,
+        tuple(notice_row(n, here) for n in pinned),
+        tuple(notice_row(n, here) for n in others[:5]),
+        tuple(session_view(registry, s, here) for s in sessions),
+        tuple(
+            RecentDocument(
+                relative(here, document_url(d.id)),
+                number_display(d),
+                d.doc_type.label,
+                d.issued.short,
+                d.issued.iso,
+                d.title,
+            )
+            for d in docs
+        ),
+        tuple(overdue),
+        (
+            DocLink("Sổ văn bản", relative(here, REGISTER)),
+            DocLink("Lịch tiếp công dân", relative(here, RECEPTION)),
+            DocLink("Hội nghị đối thoại", relative(here, DIALOGUES)),
+            DocLink("Kế hoạch", relative(here, PLANS)),
+            DocLink("Thông báo", relative(here, NOTICES)),
+            DocLink("Dữ liệu mở", relative(here, OPEN_DATA)),
+        ),
+        relative(here, FEED_ALL),
+        any(s.example for s in sessions) or any(n.example for n in pinned + others[:5]),
+    )
+
+
+@dataclass(frozen=True)
+class SitemapSection:
+    title: str
+    href: str
+    children: tuple[DocLink, ...]
+
+
+@dataclass(frozen=True)
+class SitemapContext:
+    """Context of ``congkhai/sitemap.html`` (Sơ đồ cổng): sections and their sub-pages. The
+    thousands of single records are reached through their lists, not listed here."""
+
+    sections: tuple[SitemapSection, ...]
+    xml_href: str
+
+
+def sitemap_context(registry: Registry, index: RegisterIndex, here: str) -> SitemapContext:
+    facets = tuple(
+        DocLink(f"{FACETS[f]}: {index.labels[f].get(v, v)}", relative(here, register_url(f, v)))
+        for f in FACETS
+        for v in index.ordered_values(f)
+    )
+    months = sorted({(s.date.year, s.date.month) for s in registry.schedule.sessions}, reverse=True)
+    owners = sorted(
+        {t.owner or r.plan.owner for r in registry.plans.values() for t in r.tasks} - {""}
+    )
+    return SitemapContext(
+        (
+            SitemapSection("Sổ văn bản", relative(here, REGISTER), facets),
+            SitemapSection(
+                "Lịch tiếp công dân",
+                relative(here, RECEPTION),
+                tuple(
+                    DocLink(f"Tháng {m}/{y}", relative(here, month_url(y, m))) for y, m in months
+                ),
+            ),
+            SitemapSection(
+                "Hội nghị đối thoại",
+                relative(here, DIALOGUES),
+                (DocLink("Theo dõi thực hiện cam kết", relative(here, COMMITMENTS)),),
+            ),
+            SitemapSection(
+                "Kế hoạch",
+                relative(here, PLANS),
+                tuple(
+                    DocLink(r.plan.title, relative(here, plan_url(r.id)))
+                    for r in registry.plans.values()
+                )
+                + tuple(
+                    DocLink(
+                        f"Nhiệm vụ của {registry.organizations[o].name}",
+                        relative(here, owner_url(o)),
+                    )
+                    for o in owners
+                    if o in registry.organizations and owner_tasks(registry, o)
+                ),
+            ),
+            SitemapSection(
+                "Thông báo",
+                relative(here, NOTICES),
+                tuple(
+                    DocLink(n.title, relative(here, notice_url(n.id)))
+                    for n in registry.published_notices()[:20]
+                ),
+            ),
+            SitemapSection("Dữ liệu mở", relative(here, OPEN_DATA), ()),
+            SitemapSection(
+                "Dành cho cán bộ",
+                relative(here, STAFF_GUIDE),
+                (
+                    DocLink("Hướng dẫn nhập liệu", relative(here, STAFF_GUIDE)),
+                    DocLink("Báo cáo chất lượng dữ liệu", relative(here, QUALITY_REPORT)),
+                ),
+            ),
+        ),
+        relative(here, "sitemap.xml"),
+    )
