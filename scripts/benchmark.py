@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from generate_synthetic import SUBJECTS, generate  # noqa: E402
 
 BENCH = ROOT / "bench"
+#: Trang chủ on a slow phone link: HTML + CSS + JS (+ fonts: none, the theme's are off), gzipped.
+HOME_BUDGET_KIB = 80
 AS_OF = "2026-11-24"
 PLAIN_CONFIG = """site_name: Baseline
 theme:
@@ -132,6 +134,7 @@ def bench(n: int) -> dict[str, object]:
         "plain": base,
         "pages": sum(1 for _ in (ours / "site").rglob("index.html")),
         "weight": page_weight(ours / "site", doc_page),
+        "home": page_weight(ours / "site", ours / "site" / "index.html"),
     }
 
 
@@ -151,6 +154,15 @@ def table(results: list[dict[str, object]]) -> str:
             f"| {ck['peak_mib']:.0f} MiB | {base['seconds']:.1f} s ({base['peak_mib']:.0f} MiB) "
             f"| {ck['seconds'] / base['seconds']:.2f} | {w['html'] / 1024:.1f} KiB ({w['html_gz'] / 1024:.1f} gz) / "
             f"{w['total_gz'] / 1024:.0f} KiB gz |"
+        )
+    homes = [r["home"] for r in results]
+    lines.append("")
+    for r, home in zip(results, homes, strict=True):
+        assert isinstance(home, dict)
+        verdict = "within" if home["total_gz"] / 1024 <= HOME_BUDGET_KIB else "OVER"
+        lines.append(
+            f"Home page at {r['n']:,} documents: {home['html_gz'] / 1024:.1f} KiB HTML + CSS + JS = "
+            f"{home['total_gz'] / 1024:.1f} KiB gzipped, {verdict} the {HOME_BUDGET_KIB} KiB budget."
         )
     return "\n".join(lines)
 
