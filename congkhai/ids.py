@@ -104,6 +104,8 @@ NOTICES = "thong-bao/"
 NOTICE_ARCHIVE = "thong-bao/luu-tru/"
 PLANS = "ke-hoach/"
 SITEMAP_PAGE = "so-do-cong/"
+SEARCH = "tim-kiem/"
+SEARCH_INDEX = "tim-kiem/chi-muc/"
 FEED_ALL = "atom.xml"
 FEED_DOCUMENTS = "van-ban/atom.xml"
 FEED_NOTICES = "thong-bao/atom.xml"
@@ -138,6 +140,6 @@ def relative(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
     from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
     target = posixpath.relpath("/" + to_url, "/" + from_dir)
-    if to_url.endswith("/") and not target.endswith("/"):
+    if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
         target += "/"
     return "./" if target == "./" or target == "." else target

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -26,14 +27,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import dates, exports, feeds, ids
+from . import dates, exports, feeds, ids, search
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
 from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
 from .pages import dialogues as dialogues_pages
-from .pages import home, reception
+from .pages import home, reception, site_pages
 from .pages import notices as notices_pages
 from .pages import plans as plans_pages
 from .pages.common import ProvenanceView, provenance_view
@@ -82,6 +83,8 @@ class BuildState:
     site_url: str | None
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     markdown: md.Markdown | None = None
+    #: (url, title, text) of hand-written pages, collected as they render, for the index
+    page_texts: list[tuple[str, str, str]] = field(default_factory=list)
 
     @cache  # noqa: B019 - one state per build; the cache dies with it
     def line_times(self, relpath: str) -> dict[int, dt.datetime]:
@@ -604,6 +607,13 @@ def add_home_and_feeds(files: Files, config: MkDocsConfig, state: BuildState) ->
         files,
         config,
         state,
+        ids.SEARCH,
+        GeneratedPage("Tìm kiếm", "search.html", partial(site_pages.search_context, ids.SEARCH)),
+    )
+    _add_page(
+        files,
+        config,
+        state,
         ids.SITEMAP_PAGE,
         GeneratedPage(
             "Sơ đồ cổng",
@@ -657,13 +667,26 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         if spec.source is None:
             return content
         return content + render(state.env, "provenance.html", state.file_provenance(spec.source))
-    # A hand-written page: its provenance is its own Markdown file.
+    # A hand-written page: it joins the search index; its provenance is its own file.
+    text = re.sub(r"<[^>]+>", " ", html_text).replace("¶", " ")
+    state.page_texts.append(
+        (page.url, str(page.title or ""), html.unescape(" ".join(text.split())))
+    )
     relpath = str(PurePosixPath("docs") / page.file.src_uri)
     return html_text + render(state.env, "provenance.html", state.file_provenance(relpath))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     state = _state(config)
+    records = search.records_from(state.index, sorted(state.page_texts))
+    index = search.build_index(records)
+    search.write_index(index, Path(config.site_dir) / ids.SEARCH_INDEX)
+    log.info(
+        "congkhai: chỉ mục tìm kiếm %d mục, %d từ khóa, %d tệp",
+        index.records,
+        index.terms,
+        len(index.files),
+    )
     lines = quality_lines(state.registry.problems)
     if lines:
         log.info(

@@ -8,6 +8,19 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 export NO_MKDOCS_2_WARNING=1
+# Browser tests (search) drive Debian's Chromium through Playwright; Playwright's own browser
+# download is not used. CONGKHAI_CHROMIUM points elsewhere (e.g. google-chrome on GitHub).
+CHROMIUM="${CONGKHAI_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Cài Chromium cho kiểm thử trình duyệt (installing Chromium for browser tests)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Thiếu Chromium (Chromium missing): sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
+export CONGKHAI_CHROMIUM="$CHROMIUM"
 .venv/bin/ruff format --check congkhai hooks scripts tests
 .venv/bin/ruff check congkhai hooks scripts tests
 .venv/bin/mypy

@@ -171,6 +171,8 @@ def test_document_id_from_number_and_year(number: str, year: int, doc_id: str) -
             "../../../../du-lieu-mo/van-ban.csv",
         ),
         ("van-ban/", "van-ban/", "./"),
+        ("tim-kiem/", "", "../"),
+        ("", "", "./"),
     ],
 )
 def test_relative_links(here: str, target: str, link: str) -> None:

@@ -144,3 +144,45 @@ def as_of_text(value: object) -> str:
 
     assert isinstance(value, dt.date)
     return format_short(value)
+
+
+@dataclass(frozen=True)
+class BrowseLink:
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    """Context of ``congkhai/search.html``: paths the script needs and no-JavaScript links."""
+
+    index_href: str
+    site_href: str
+    script_href: str
+    browse: tuple[BrowseLink, ...]
+
+
+def search_context(here: str) -> SearchContext:
+    from ..ids import NOTICES, PLANS, RECEPTION, REGISTER, SEARCH_INDEX, register_url
+
+    return SearchContext(
+        relative(here, SEARCH_INDEX),
+        relative(here, "") or "./",
+        relative(here, "assets/congkhai-search.js"),
+        (
+            BrowseLink("Sổ văn bản (mới nhất trước)", relative(here, REGISTER)),
+            BrowseLink(
+                "Văn bản theo loại: Kế hoạch", relative(here, register_url("loai", "ke-hoach"))
+            ),
+            BrowseLink(
+                "Văn bản theo loại: Quyết định", relative(here, register_url("loai", "quyet-dinh"))
+            ),
+            BrowseLink(
+                "Văn bản theo năm, cơ quan ban hành, tình trạng hiệu lực: xem cột lọc trong sổ văn bản",
+                relative(here, REGISTER),
+            ),
+            BrowseLink("Thông báo", relative(here, NOTICES)),
+            BrowseLink("Lịch tiếp công dân", relative(here, RECEPTION)),
+            BrowseLink("Kế hoạch", relative(here, PLANS)),
+        ),
+    )

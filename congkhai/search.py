@@ -1,0 +1,370 @@
+"""Tìm kiếm tiếng Việt: a static, sharded index built from the models, searched in the browser.
+
+Why not lunr or Pagefind (measured in issue 5): lunr does not fold diacritics and downloads
+the whole index; Pagefind folds tone marks but not đ ("doi thoai" matched "theo dõi"), and
+on syllables every government text repeats its query time grew to seconds at 10,000 pages.
+Vietnamese words are syllables, so this index is made for them:
+
+- text is folded character by character (tone marks dropped, đ -> d, lower case), which keeps
+  its length, so the browser maps a match in folded text back onto the real Vietnamese text
+  for highlighted excerpts;
+- terms are syllables and syllable pairs (bigrams); a pair is far more selective than
+  "công" or "dân" alone, and ranks "tiếp công dân" as a phrase above scattered syllables;
+- fields are weighted: number (số ký hiệu) far above title (trích yếu), then labels, then body;
+  "QĐi" is read as "QĐ" so 12-QĐi/TU finds 12-QĐ/TU;
+- postings are split into buckets by a hash of the term: a query downloads only the buckets
+  of its own terms, plus small per-record shards for the results it shows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import format_short
+from .ids import (
+    document_url,
+    meeting_url,
+    notice_url,
+    plan_url,
+    session_url,
+)
+from .pages.documents import RegisterIndex, number_display
+
+VERSION = 1
+SHARD = 50  # records per document-store shard
+TEXT_LIMIT = 700  # characters of text kept per record for excerpts
+
+WEIGHT_NUMBER = 30
+WEIGHT_TITLE = 6
+WEIGHT_LABEL = 3
+WEIGHT_BODY = 1
+WEIGHT_SECTION = 12
+TF_CAP = 5
+
+KIND_LABELS = {
+    "van-ban": "Văn bản",
+    "thong-bao": "Thông báo",
+    "buoi-tiep": "Buổi tiếp công dân",
+    "hoi-nghi": "Hội nghị, đối thoại",
+    "ke-hoach": "Kế hoạch",
+    "trang": "Trang thông tin",
+}
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+#: The sections' front pages: (url, title, what a reader finds there).
+SECTIONS = (
+    (
+        "van-ban/",
+        "Sổ văn bản",
+        "Tra cứu văn bản quy phạm pháp luật, văn bản hành chính, văn bản của tổ chức Đảng; lọc theo loại, cơ quan ban hành, năm, tình trạng hiệu lực.",
+    ),
+    (
+        "lich-tiep-cong-dan/",
+        "Lịch tiếp công dân",
+        "Lịch tiếp công dân sắp tới: ngày, giờ, địa điểm, người tiếp; nơi tiếp công dân thường xuyên và nội quy tiếp công dân.",
+    ),
+    (
+        "doi-thoai/",
+        "Hội nghị đối thoại",
+        "Hội nghị đối thoại của người đứng đầu với công chức, viên chức, người lao động và nhân dân; theo dõi thực hiện cam kết; thống kê.",
+    ),
+    ("ke-hoach/", "Kế hoạch", "Kế hoạch, chương trình công tác và tiến độ thực hiện nhiệm vụ."),
+    (
+        "thong-bao/",
+        "Thông báo",
+        "Thông báo mới, thông báo được ghim và lưu trữ thông báo đã hết hạn.",
+    ),
+    (
+        "du-lieu-mo/",
+        "Dữ liệu mở",
+        "Tải dữ liệu văn bản, lịch tiếp công dân, hội nghị, kế hoạch dạng CSV và JSON.",
+    ),
+)
+
+
+def fold_char(char: str) -> str:
+    """One character folded to one character: ``ế`` -> ``e``, ``Đ`` -> ``d``."""
+    if char in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if len(base) == 1 else " "
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold of NFC text (the browser does the same, char by char)."""
+    return "".join(fold_char(c) for c in unicodedata.normalize("NFC", text))
+
+
+def tokens(text: str) -> list[str]:
+    """Syllables of ``text``, folded; the party's ``QĐi`` is read as ``QĐ``."""
+    return ["qd" if t == "qdi" else t for t in _TOKEN.findall(fold(text))]
+
+
+def terms(words: list[str]) -> list[str]:
+    """Syllables and adjacent syllable pairs."""
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a of the term's UTF-8 bytes (the browser computes the same)."""
+    h = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        h ^= byte
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One searchable record; ``fields`` are (text, weight)."""
+
+    url: str
+    kind: str
+    title: str
+    number: str = ""
+    date: str = ""  # ISO, for ordering (newest first) and display
+    doc_type: str = ""
+    issuer: str = ""
+    year: str = ""
+    fields: tuple[tuple[str, int], ...] = ()
+    text: str = ""  # real text for excerpts
+
+
+@dataclass
+class IndexFiles:
+    """The index as files (relative path -> bytes) plus the figures the benchmark reports."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    records: int = 0
+    terms: int = 0
+
+
+def records_from(
+    index: RegisterIndex, pages: Iterable[tuple[str, str, str]] = ()
+) -> list[SearchRecord]:
+    """Every published record of the site, from the same models as its pages. ``pages``:
+    (url, title, text) of the hand-written Markdown pages."""
+    registry = index.registry
+    out: list[SearchRecord] = []
+    for doc in index.documents:
+        org = registry.organizations[doc.issuer]
+        body = ""
+        if doc.body:
+            path = registry.root / "docs" / doc.body
+            body = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        number = doc.number_text
+        label = f"{doc.doc_type.label} {number_display(doc)}"
+        out.append(
+            SearchRecord(
+                document_url(doc.id),
+                "van-ban",
+                doc.title,
+                number,
+                doc.issued.iso,
+                doc.doc_type.label,
+                org.name,
+                str(doc.issued.year),
+                (
+                    (number, WEIGHT_NUMBER),
+                    (doc.title, WEIGHT_TITLE),
+                    (f"{label} {org.name} {' '.join(doc.topics)}", WEIGHT_LABEL),
+                    (body, WEIGHT_BODY),
+                ),
+                f"{label} {doc.issued.long} của {org.name}. {doc.title}. {body}",
+            )
+        )
+    for notice in registry.published_notices():
+        out.append(
+            SearchRecord(
+                notice_url(notice.id),
+                "thong-bao",
+                notice.title,
+                "",
+                notice.date.isoformat(),
+                "",
+                "",
+                str(notice.date.year),
+                ((notice.title, WEIGHT_TITLE), (notice.body, WEIGHT_BODY)),
+                f"{notice.title}. {notice.body}",
+            )
+        )
+    for s in registry.schedule.sessions:
+        person = registry.people.get(s.host)
+        host = person.display if person else s.host
+        title = f"Tiếp công dân {format_short(s.date)}: {host}"
+        details = f"{s.place}. {'; '.join(s.attendees)}. {s.topic}. {s.note}"
+        out.append(
+            SearchRecord(
+                session_url(s.id),
+                "buoi-tiep",
+                title,
+                "",
+                s.date.isoformat(),
+                "",
+                "",
+                str(s.date.year),
+                ((f"Tiếp công dân {host}", WEIGHT_TITLE), (details, WEIGHT_BODY)),
+                f"{title}. {details}",
+            )
+        )
+    for m in registry.dialogues.meetings.values():
+        text = f"{m.title}. {m.place}. {'; '.join(m.participants)}. {m.summary}"
+        items = " ".join(
+            f"{i.issue} {i.answer} {i.commitment}" for i in registry.dialogues.items_of(m.id)
+        )
+        out.append(
+            SearchRecord(
+                meeting_url(m.id),
+                "hoi-nghi",
+                m.title,
+                "",
+                m.date.isoformat(),
+                "",
+                "",
+                str(m.date.year),
+                ((m.title, WEIGHT_TITLE), (f"{text} {items}", WEIGHT_BODY)),
+                f"{text} {items}",
+            )
+        )
+    for record in registry.plans.values():
+        tasks = " ".join(f"{t.title}. {t.note}" for t in record.tasks)
+        out.append(
+            SearchRecord(
+                plan_url(record.id),
+                "ke-hoach",
+                record.plan.title,
+                "",
+                str(record.plan.year or ""),
+                "",
+                "",
+                str(record.plan.year or ""),
+                ((record.plan.title, WEIGHT_TITLE), (f"{record.plan.note} {tasks}", WEIGHT_BODY)),
+                f"{record.plan.title}. {record.plan.note} {tasks}",
+            )
+        )
+    for url, title, text in SECTIONS:
+        # Section front pages outrank single records that merely share their words.
+        out.append(
+            SearchRecord(
+                url,
+                "trang",
+                title,
+                "",
+                "",
+                "",
+                "",
+                "",
+                ((title, WEIGHT_SECTION), (text, WEIGHT_LABEL)),
+                text,
+            )
+        )
+    for url, title, text in pages:
+        out.append(
+            SearchRecord(
+                url,
+                "trang",
+                title,
+                "",
+                "",
+                "",
+                "",
+                "",
+                ((title, WEIGHT_TITLE), (text, WEIGHT_BODY)),
+                f"{title}. {text}",
+            )
+        )
+    # Newest first, so that equal scores favour recent records.
+    return sorted(out, key=lambda r: (r.date, r.url), reverse=True)
+
+
+def _clean_text(text: str) -> str:
+    text = re.sub(r"[#*_>`|]+", " ", text)
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles:
+    """Postings per term (document-ordered, delta-encoded), hashed into buckets; per-record
+    display shards; one small file of filter codes."""
+    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    for i, record in enumerate(records):
+        scores: dict[str, int] = defaultdict(int)
+        for text, weight in record.fields:
+            counts: dict[str, int] = defaultdict(int)
+            for term in terms(tokens(text)):
+                counts[term] += 1
+            for term, count in counts.items():
+                scores[term] += weight * min(count, TF_CAP)
+        for term, score in scores.items():
+            postings[term][i] = score
+    buckets = 1
+    while buckets * 24 < len(postings):
+        buckets *= 2
+    by_bucket: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for term in sorted(postings):
+        flat: list[int] = []
+        previous = 0
+        for doc, score in sorted(postings[term].items()):
+            flat += [doc - previous, score]
+            previous = doc
+        by_bucket[fnv1a(term) % buckets][term] = flat
+    out = IndexFiles(records=len(records), terms=len(postings))
+
+    def dump(value: object) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    for bucket, content in sorted(by_bucket.items()):
+        out.files[f"t/{bucket}.json"] = dump(content)
+    for start in range(0, len(records), SHARD):
+        shard = [
+            [
+                url_prefix + r.url,
+                r.kind,
+                r.title,
+                r.number,
+                r.date,
+                _clean_text(r.text)[:TEXT_LIMIT],
+            ]
+            for r in records[start : start + SHARD]
+        ]
+        out.files[f"d/{start // SHARD}.json"] = dump(shard)
+    facets: dict[str, list[str]] = {"kind": [], "type": [], "issuer": [], "year": []}
+    codes: list[int] = []
+    for r in records:
+        for name, value in (
+            ("kind", r.kind),
+            ("type", r.doc_type),
+            ("issuer", r.issuer),
+            ("year", r.year),
+        ):
+            values = facets[name]
+            if value not in values:
+                values.append(value)
+            codes.append(values.index(value))
+    labels = {"kind": [KIND_LABELS.get(k, k) for k in facets["kind"]]}
+    out.files["meta.json"] = dump(
+        {
+            "v": VERSION,
+            "buckets": buckets,
+            "shard": SHARD,
+            "count": len(records),
+            "facets": facets,
+            "labels": labels,
+            "codes": codes,
+        }
+    )
+    return out
+
+
+def write_index(index: IndexFiles, target: Path) -> None:
+    for rel, data in index.files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)

@@ -1,0 +1,252 @@
+"""Tìm kiếm: the index (Python, table-driven) and the search page in headless Chromium.
+
+The browser tests drive Debian's Chromium with Playwright (``executable_path``), against
+the built site served on localhost; they are the project's browser-test harness.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Build, build, make_project
+
+from congkhai.search import fnv1a, fold, tokens
+
+CHROMIUM = Path(os.environ.get("CONGKHAI_CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đảng ủy", "dang uy"),
+        ("đất đai", "dat dai"),
+        ("ĐỐI THOẠI", "doi thoai"),
+        ("Tiếp công dân", "tiep cong dan"),
+    ],
+)
+def test_fold_keeps_length_and_maps_d_stroke(text: str, folded: str) -> None:
+    assert fold(text) == folded and len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("22/KH-VPUB", ["22", "kh", "vpub"]),
+        ("kh-vpub 22", ["kh", "vpub", "22"]),
+        ("12-QĐi/TU", ["12", "qd", "tu"]),
+        (unicodedata.normalize("NFD", "TIẾP CÔNG DÂN"), ["tiep", "cong", "dan"]),
+        ("theo dõi", ["theo", "doi"]),
+    ],
+)
+def test_tokens(query: str, expected: list[str]) -> None:
+    assert tokens(query) == expected
+
+
+def test_fnv1a_matches_the_reference_values() -> None:
+    # Reference FNV-1a 32-bit values; the browser's Math.imul version must agree.
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C
+    assert fnv1a("foobar") == 0xBF9CF968
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: apt-get install chromium (scripts/test.sh does)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+class SearchPage:
+    def __init__(self, browser: object, base: str) -> None:
+        self.page = browser.new_page()  # type: ignore[attr-defined]
+        self.page.goto(base + "tim-kiem/")
+
+    def query(self, text: str) -> list[dict[str, str]]:
+        self.page.fill("#ck-q", text)
+        self.page.wait_for_selector(
+            f'#ck-results[data-query="{text}"]', state="attached", timeout=15000
+        )
+        return self.page.eval_on_selector_all(
+            "#ck-results li",
+            """els => els.map(e => ({kind: e.querySelector('.ck-result__kind').innerText,
+                title: e.querySelector('.ck-result__title').innerText,
+                href: e.querySelector('.ck-result__title').getAttribute('href'),
+                excerpt: e.querySelector('.ck-result__excerpt').innerText,
+                marks: Array.from(e.querySelectorAll('mark')).map(m => m.innerText)}))""",
+        )
+
+
+@pytest.fixture(scope="module")
+def seed_search(seed_build: Build, browser: object) -> Iterator[SearchPage]:
+    base, server = serve(seed_build.site)
+    page = SearchPage(browser, base)
+    yield page
+    page.page.close()
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "mark"),
+    [
+        ("tiep cong dan", "Lịch tiếp công dân", "tiếp"),
+        ("doi thoai", "Hội nghị đối thoại", "đối"),
+        (
+            "Dang uy",
+            "Về lịch tiếp công dân năm 2021 của Bí thư Đảng ủy Văn phòng UBND tỉnh",
+            "Đảng",
+        ),
+        (
+            "22/KH-VPUB",
+            "Về đối thoại của Chánh Văn phòng Ủy ban nhân dân tỉnh với công chức, viên chức, người lao động và nhân dân",
+            "22",
+        ),
+        (
+            "22-KH-VPUB",
+            "Về đối thoại của Chánh Văn phòng Ủy ban nhân dân tỉnh với công chức, viên chức, người lao động và nhân dân",
+            "22",
+        ),
+        (
+            "22 kh vpub",
+            "Về đối thoại của Chánh Văn phòng Ủy ban nhân dân tỉnh với công chức, viên chức, người lao động và nhân dân",
+            "KH",
+        ),
+        (
+            "kh-vpub 22",
+            "Về đối thoại của Chánh Văn phòng Ủy ban nhân dân tỉnh với công chức, viên chức, người lao động và nhân dân",
+            "VPUB",
+        ),
+        (
+            "12-QĐ/TU",
+            "Về việc quy định đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp; người đứng đầu các sở, ban, ngành cấp tỉnh với nhân dân",
+            "12",
+        ),
+        (
+            "12-QĐi/TU",
+            "Về việc quy định đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền các cấp; người đứng đầu các sở, ban, ngành cấp tỉnh với nhân dân",
+            "QĐ",
+        ),
+        (unicodedata.normalize("NFD", "TIẾP CÔNG DÂN"), "Lịch tiếp công dân", "tiếp"),
+    ],
+)
+def test_queries_on_the_shipped_site(
+    seed_search: SearchPage, query: str, title: str, mark: str
+) -> None:
+    results = seed_search.query(query)
+    assert results, query
+    assert results[0]["title"] == title
+    assert mark in results[0]["marks"] or any(mark in r["marks"] for r in results[:3])
+
+
+def test_document_results_show_kind_number_and_date(seed_search: SearchPage) -> None:
+    first = seed_search.query("22/KH-VPUB")[0]
+    assert first["kind"] == "Văn bản · 22/KH-VPUB · 01/02/2021"
+    assert first["href"] == "../van-ban/22-kh-vpub-2021/"
+    assert "Kế hoạch 22/KH-VPUB ngày 01 tháng 02 năm 2021" in first["excerpt"]
+
+
+def test_filters_by_kind(seed_search: SearchPage) -> None:
+    everything = seed_search.query("doi thoai")
+    assert {r["kind"].split(" · ")[0] for r in everything} >= {"Văn bản", "Trang thông tin"}
+    seed_search.page.select_option("select[data-facet=kind]", label="Văn bản")
+    seed_search.page.wait_for_function(
+        "document.querySelectorAll('#ck-results li').length > 0 && Array.from(document.querySelectorAll('.ck-result__kind')).every(e => e.innerText.startsWith('Văn bản'))"
+    )
+    seed_search.page.select_option("select[data-facet=kind]", value="")
+
+
+@pytest.fixture(scope="module")
+def fixture_search(
+    tmp_path_factory: pytest.TempPathFactory, browser: object
+) -> Iterator[SearchPage]:
+    tmp = tmp_path_factory.mktemp("search")
+    project = make_project(tmp)
+    shutil.rmtree(project / "data" / "thong-bao")
+    shutil.copytree(
+        Path(__file__).parent / "golden" / "search" / "data" / "thong-bao",
+        project / "data" / "thong-bao",
+    )
+    result = build(project, tmp / "site", as_of="2026-03-01")
+    assert result.returncode == 0, result.output
+    base, server = serve(result.site)
+    page = SearchPage(browser, base)
+    yield page
+    page.page.close()
+    server.shutdown()
+    server.server_close()
+
+
+def test_phrase_ranks_above_scattered_syllables(fixture_search: SearchPage) -> None:
+    titles = [
+        r["title"]
+        for r in fixture_search.query("tiếp công dân")
+        if r["title"].startswith("Thông báo số")
+    ]
+    # "số hai" is newer and has tiếp, công, dân in different sentences: the phrase wins.
+    assert titles[:2] == ["Thông báo số một", "Thông báo số hai"]
+
+
+def test_doi_thoai_does_not_match_theo_doi(fixture_search: SearchPage) -> None:
+    titles = [r["title"] for r in fixture_search.query("doi thoai")]
+    assert "Thông báo số ba" not in titles
+    assert "Thông báo số ba" in [r["title"] for r in fixture_search.query("theo doi")]
+
+
+def test_unpublished_records_are_not_in_the_index(seed_build: Build) -> None:
+    meta = json.loads(
+        (seed_build.site / "tim-kiem" / "chi-muc" / "meta.json").read_text(encoding="utf-8")
+    )
+    assert meta["count"] > 20
+    shards = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (seed_build.site / "tim-kiem" / "chi-muc" / "d").glob("*.json")
+    )
+    assert "van-ban/22-kh-vpub-2021/" in shards
+
+
+def test_without_javascript_the_search_page_explains_and_links_facets(seed_build: Build) -> None:
+    page = seed_build.html("tim-kiem/")
+    nojs = page.select_one(".ck-nojs")
+    assert "Tìm kiếm cần JavaScript" in nojs.get_text()
+    assert nojs.find("a", href="../van-ban/loai/ke-hoach/") is not None
+    form = seed_build.html("van-ban/").select_one("form.ck-searchbar")
+    assert form["action"] == "../tim-kiem/" and form.find("input")["name"] == "q"
+    assert not (seed_build.site / "search" / "search_index.json").exists()  # lunr is off
