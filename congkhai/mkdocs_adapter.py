@@ -608,7 +608,12 @@ def add_home_and_feeds(files: Files, config: MkDocsConfig, state: BuildState) ->
         config,
         state,
         ids.SEARCH,
-        GeneratedPage("Tìm kiếm", "search.html", partial(site_pages.search_context, ids.SEARCH)),
+        GeneratedPage(
+            "Tìm kiếm",
+            "search.html",
+            partial(site_pages.search_context, ids.SEARCH),
+            source="data/",
+        ),
     )
     _add_page(
         files,
