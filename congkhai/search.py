@@ -39,7 +39,7 @@ from .pages.documents import RegisterIndex, number_display
 
 VERSION = 1
 SHARD = 50  # records per document-store shard
-TEXT_LIMIT = 700  # characters of text kept per record for excerpts
+TEXT_LIMIT = 500  # characters of text kept per record for excerpts
 
 WEIGHT_NUMBER = 30
 WEIGHT_TITLE = 6

@@ -121,6 +121,87 @@ def page_weight(site: Path, page: Path) -> dict[str, int]:
     return {"html": len(html), "html_gz": len(gzip.compress(html, 9)), "total": raw, "total_gz": gz}
 
 
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def search_bench(site: Path, number: str) -> dict[str, dict[str, float]]:
+    """Each query on a fresh page (cold cache) in headless Chromium: milliseconds from the
+    last keystroke (Playwright's fill fires the input event) to results on screen, and the
+    gzipped bytes the query downloaded (index files only). "In page" is measured by the
+    search script itself, from the input event to the results in the DOM (60 ms debounce
+    included); the driver figure adds Playwright's round trips."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, dict[str, float]] = {}
+    chromium = os.environ.get("CONGKHAI_CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for query in ("tiep cong dan", "quy che dan chu", "doi thoai", number):
+            page = browser.new_page()
+            fetched: list[str] = []
+            page.on("request", lambda r, fetched=fetched: fetched.append(r.url))
+            page.goto(base + "tim-kiem/")
+            page.wait_for_selector("select[data-facet=kind] option:nth-child(2)", state="attached")
+            start = time.perf_counter()
+            page.fill("#ck-q", query)
+            page.wait_for_selector(
+                f'#ck-results[data-query="{query}"]', state="attached", timeout=60000
+            )
+            ms = (time.perf_counter() - start) * 1000
+            in_page = float(page.get_attribute("#ck-results", "data-ms") or "nan")
+            count = page.eval_on_selector_all("#ck-results li", "e => e.length")
+            gz = sum(
+                len(gzip.compress((site / u[len(base) :]).read_bytes(), 6))
+                for u in fetched
+                if u.startswith(base) and (site / u[len(base) :]).is_file()
+            )
+            results[query] = {
+                "ms": in_page,
+                "driver_ms": ms,
+                "kib_gz": gz / 1024,
+                "files": len(fetched),
+                "shown": count,
+            }
+            page.close()
+        browser.close()
+    server.shutdown()
+    server.server_close()
+    return results
+
+
+def _a_number(project: Path) -> str:
+    import csv
+
+    with (project / "data" / "documents.csv").open(encoding="utf-8") as f:
+        return next(
+            r["number"]
+            for r in csv.DictReader(f)
+            if "/KH-" in r["number"] and r["access"] == "cong-khai"
+        )
+
+
 def bench(n: int) -> dict[str, object]:
     ours, plain = BENCH / f"congkhai-{n}", BENCH / f"plain-{n}"
     generate(n, ours)
@@ -135,6 +216,11 @@ def bench(n: int) -> dict[str, object]:
         "pages": sum(1 for _ in (ours / "site").rglob("index.html")),
         "weight": page_weight(ours / "site", doc_page),
         "home": page_weight(ours / "site", ours / "site" / "index.html"),
+        "search": search_bench(ours / "site", _a_number(ours)),
+        "index_kib": sum(
+            p.stat().st_size for p in (ours / "site" / "tim-kiem" / "chi-muc").rglob("*.json")
+        )
+        / 1024,
     }
 
 
@@ -155,6 +241,20 @@ def table(results: list[dict[str, object]]) -> str:
             f"| {ck['seconds'] / base['seconds']:.2f} | {w['html'] / 1024:.1f} KiB ({w['html_gz'] / 1024:.1f} gz) / "
             f"{w['total_gz'] / 1024:.0f} KiB gz |"
         )
+    lines += [
+        "",
+        "Search in headless Chromium, each query on a fresh page (cold cache):",
+        "",
+        "| documents | query | last keystroke to results shown (in page; with the test driver) | downloaded for the query (gzipped) | index on disk |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for r in results:
+        searches = r["search"]
+        assert isinstance(searches, dict)
+        for query, m in searches.items():
+            lines.append(
+                f"| {r['n']:,} | `{query}` | {m['ms']:.0f} ms ({m['driver_ms']:.0f} ms) | {m['kib_gz']:.0f} KiB ({int(m['files'])} files) | {float(str(r['index_kib'])) / 1024:.1f} MiB |"
+            )
     homes = [r["home"] for r in results]
     lines.append("")
     for r, home in zip(results, homes, strict=True):

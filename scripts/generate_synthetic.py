@@ -57,6 +57,21 @@ SUBJECTS = [
     "xây dựng nông thôn mới tại các xã vùng cao",
     "bảo vệ và phát triển rừng",
     "an toàn thực phẩm trong các cơ sở giáo dục",
+    "thực hiện quy chế dân chủ trong hoạt động của cơ quan",
+    "hội nghị đối thoại giữa người đứng đầu với nhân dân",
+]
+#: Sentences for full texts (toàn văn): the syllables every government text repeats.
+SENTENCES = [
+    "Căn cứ Luật Tổ chức chính quyền địa phương và các văn bản hướng dẫn thi hành.",
+    "Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố có trách nhiệm triển khai thực hiện.",
+    "Tăng cường công tác tiếp công dân, giải quyết khiếu nại, tố cáo ngay từ cơ sở.",
+    "Thực hiện nghiêm quy chế dân chủ ở cơ sở, công khai, minh bạch trong hoạt động công vụ.",
+    "Tổ chức hội nghị đối thoại với nhân dân về những vấn đề bức xúc, tồn đọng kéo dài.",
+    "Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc, tổng hợp kết quả báo cáo định kỳ.",
+    "Đẩy mạnh cải cách hành chính, ứng dụng công nghệ thông tin trong quản lý nhà nước.",
+    "Quản lý chặt chẽ việc sử dụng đất đai, tài nguyên và bảo vệ môi trường.",
+    "Kinh phí thực hiện từ nguồn ngân sách nhà nước theo phân cấp hiện hành.",
+    "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản ánh kịp thời.",
 ]
 VERBS = {
     "ke-hoach": "Kế hoạch triển khai",
@@ -97,6 +112,8 @@ def copy_skeleton(project: Path) -> None:
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(ROOT / folder, project / folder)
     (project / "data").mkdir()
+    shutil.rmtree(project / "docs" / "toan-van", ignore_errors=True)
+    (project / "docs" / "toan-van").mkdir()
     shutil.copy(ROOT / "data" / "site.yaml", project / "data" / "site.yaml")
 
 
@@ -143,6 +160,13 @@ def generate(n: int, project: Path, seed: int = 2021) -> None:
             doc_id = doc_id.replace("/", "-").replace("đ", "d").replace("&", "")
             ids.append(doc_id)
             access = "noi-bo" if i % 97 == 0 else "cong-khai"
+            body = ""
+            if i % 3 == 0:  # a third of the register has its full text
+                body = f"toan-van/{doc_id}.md"
+                paragraphs = [" ".join(rng.choice(SENTENCES) for _ in range(6)) for _ in range(4)]
+                (project / "docs" / body).write_text(
+                    f"# {title}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+                )
             w.writerow(
                 [
                     doc_id,

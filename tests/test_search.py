@@ -215,11 +215,9 @@ def fixture_search(
 
 
 def test_phrase_ranks_above_scattered_syllables(fixture_search: SearchPage) -> None:
-    titles = [
-        r["title"]
-        for r in fixture_search.query("tiếp công dân")
-        if r["title"].startswith("Thông báo số")
-    ]
+    fixture_search.page.select_option("select[data-facet=kind]", label="Thông báo")
+    titles = [r["title"] for r in fixture_search.query("tiếp công dân")]
+    fixture_search.page.select_option("select[data-facet=kind]", value="")
     # "số hai" is newer and has tiếp, công, dân in different sentences: the phrase wins.
     assert titles[:2] == ["Thông báo số một", "Thông báo số hai"]
 
@@ -250,3 +248,49 @@ def test_without_javascript_the_search_page_explains_and_links_facets(seed_build
     form = seed_build.html("van-ban/").select_one("form.ck-searchbar")
     assert form["action"] == "../tim-kiem/" and form.find("input")["name"] == "q"
     assert not (seed_build.site / "search" / "search_index.json").exists()  # lunr is off
+
+
+@pytest.fixture(scope="module")
+def synthetic(
+    tmp_path_factory: pytest.TempPathFactory, browser: object
+) -> Iterator[tuple[SearchPage, Path]]:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from generate_synthetic import generate
+
+    tmp = tmp_path_factory.mktemp("synthetic")
+    generate(1000, tmp / "project")
+    result = build(tmp / "project", tmp / "site", as_of="2026-11-24")
+    assert result.returncode == 0, result.output
+    base, server = serve(result.site)
+    page = SearchPage(browser, base)
+    yield page, tmp / "project"
+    page.page.close()
+    server.shutdown()
+    server.server_close()
+
+
+def test_queries_on_a_synthetic_1000_document_site(synthetic: tuple[SearchPage, Path]) -> None:
+    import datetime as dt
+
+    from congkhai.numbers import number_key
+    from congkhai.registry import load_registry
+
+    search, project = synthetic
+    assert search.query("tiep cong dan")[0]["title"] == "Lịch tiếp công dân"
+    assert search.query("doi thoai")[0]["title"] == "Hội nghị đối thoại"
+    assert "quy chế dân chủ" in search.query("quy che dan chu")[0]["title"]
+    first = search.query("dat dai")[0]
+    assert "đất đai" in first["title"] and "đất" in first["marks"]
+    assert "Đảng" in search.query("Dang uy")[0]["marks"]
+    registry = load_registry(project, dt.date(2026, 11, 24))
+    docs = registry.published_documents()
+    number = next(d.number_text for d in docs if "/KH-VPUB" in d.number_text)
+    same = [d for d in docs if d.number and number_key(d.number_text) == number_key(number)]
+    newest = max(same, key=lambda d: (d.issued, f"van-ban/{d.id}/"))
+    serial = number.split("/")[0]
+    for form in (number, number.replace("/", "-"), f"{serial} kh vpub", f"kh-vpub {serial}"):
+        top = search.query(form)[0]
+        assert top["href"] == f"../van-ban/{newest.id}/", form
+        assert top["kind"].startswith(f"Văn bản · {number} · ")

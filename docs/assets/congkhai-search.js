@@ -85,10 +85,33 @@
     });
   }
 
-  var generation = 0;
+  var PAGE = 10, generation = 0, typedAt = 0, more = root.querySelector("#ck-more");
+
+  function show(meta, scored, words, query, mine, limit) {
+    var top = scored.slice(0, limit);
+    return Promise.all(top.map(function (r) {
+      return fetchJSON("d/" + Math.floor(r[1] / meta.shard) + ".json").then(function (shard) { return [r, shard[r[1] % meta.shard]]; });
+    })).then(function (rows) {
+      if (mine !== generation) return;
+      list.innerHTML = rows.map(function (row) {
+        var rec = row[1], kind = meta.labels.kind[meta.codes[row[0][1] * 4]] || rec[1];
+        var facts = [kind];
+        if (rec[3]) facts.push(rec[3]);
+        if (rec[4]) facts.push(shortDate(rec[4]));
+        return '<li class="ck-result" data-kind="' + escapeHTML(rec[1]) + '"><p class="ck-result__kind">' + escapeHTML(facts.join(" · ")) +
+          '</p><a class="ck-result__title" href="' + escapeHTML(siteBase + rec[0]) + '">' + escapeHTML(rec[2]) +
+          '</a><p class="ck-result__excerpt">' + excerpt(rec[5], words) + "</p></li>";
+      }).join("");
+      status.textContent = scored.length ? "Tìm thấy " + scored.length + " kết quả" + (scored.length > top.length ? ", đang hiển thị " + top.length + "." : ".") : "Không tìm thấy kết quả nào.";
+      more.hidden = scored.length <= top.length;
+      more.onclick = function () { show(meta, scored, words, query, mine, limit + PAGE); };
+      list.setAttribute("data-ms", String(Math.round(performance.now() - typedAt)));
+      list.setAttribute("data-query", query);
+    });
+  }
   function run(query) {
     var mine = ++generation, words = tokens(query);
-    if (!words.length) { list.innerHTML = ""; status.textContent = ""; list.setAttribute("data-query", query); return; }
+    if (!words.length) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; list.setAttribute("data-query", query); return; }
     fetchJSON("meta.json").then(function (meta) {
       fillFilters(meta);
       var pairs = [];
@@ -111,27 +134,7 @@
           scored.push([score, doc]);
         });
         scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-        var top = scored.slice(0, 20);
-        var shards = Array.from(new Set(top.map(function (r) { return Math.floor(r[1] / meta.shard); })));
-        return Promise.all(shards.map(function (s) { return fetchJSON("d/" + s + ".json"); })).then(function () {
-          return Promise.all(top.map(function (r) {
-            return fetchJSON("d/" + Math.floor(r[1] / meta.shard) + ".json").then(function (shard) { return [r, shard[r[1] % meta.shard]]; });
-          }));
-        }).then(function (rows) {
-          if (mine !== generation) return;
-          var html = rows.map(function (row) {
-            var rec = row[1], kind = meta.labels.kind[meta.codes[row[0][1] * 4]] || rec[1];
-            var facts = [kind];
-            if (rec[3]) facts.push(rec[3]);
-            if (rec[4]) facts.push(shortDate(rec[4]));
-            return '<li class="ck-result" data-kind="' + escapeHTML(rec[1]) + '"><p class="ck-result__kind">' + escapeHTML(facts.join(" · ")) +
-              '</p><a class="ck-result__title" href="' + escapeHTML(siteBase + rec[0]) + '">' + escapeHTML(rec[2]) +
-              '</a><p class="ck-result__excerpt">' + excerpt(rec[5], words) + "</p></li>";
-          }).join("");
-          list.innerHTML = html;
-          status.textContent = scored.length ? "Tìm thấy " + scored.length + " kết quả" + (scored.length > 20 ? ", hiển thị 20 kết quả đầu." : ".") : "Không tìm thấy kết quả nào.";
-          list.setAttribute("data-query", query);
-        });
+        return show(meta, scored, words, query, mine, PAGE);
       });
     }).catch(function (err) { status.textContent = "Không tải được chỉ mục tìm kiếm (" + err.message + ")."; });
   }
@@ -140,6 +143,7 @@
   form.hidden = false;
   var timer;
   function schedule() {
+    typedAt = performance.now();
     clearTimeout(timer);
     timer = setTimeout(function () {
       var url = new URL(window.location.href);
@@ -151,6 +155,8 @@
   input.addEventListener("input", schedule);
   selects.forEach(function (sel) { sel.addEventListener("change", function () { run(input.value); }); });
   form.addEventListener("submit", function (e) { e.preventDefault(); run(input.value); });
+  // The filters' choices come with the index's small meta file, fetched once at load.
+  fetchJSON("meta.json").then(fillFilters).catch(function () {});
   var initial = new URL(window.location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(initial); }
 })();
