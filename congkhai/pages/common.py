@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import format_short
-from ..ids import relative
+from ..ids import export_url, relative
 from ..provenance import Provenance
 
 PAGE_SIZE = 50
@@ -82,3 +82,20 @@ class Download:
     label: str  # "CSV", "JSON"
     href: str
     media_type: str
+
+
+def downloads(here: str, dataset: str, label: str = "") -> tuple[Download, Download]:
+    """The CSV and JSON of an open-data set, linked from the page at ``here``."""
+    prefix = f"{label} " if label else ""
+    return (
+        Download(
+            f"{prefix}(CSV)" if label else "CSV",
+            relative(here, export_url(dataset, "csv")),
+            "text/csv",
+        ),
+        Download(
+            f"{prefix}(JSON)" if label else "JSON",
+            relative(here, export_url(dataset, "json")),
+            "application/json",
+        ),
+    )

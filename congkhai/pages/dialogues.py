@@ -17,9 +17,9 @@ from ..datasets.meetings import (
 )
 from ..dates import format_short, weekday_name
 from ..dialogues import PROGRESS_LABELS, Progress, StatRow, progress, statistics, years
-from ..ids import COMMITMENTS, DIALOGUES, document_url, export_url, meeting_url, relative
+from ..ids import COMMITMENTS, DIALOGUES, document_url, meeting_url, relative
 from ..registry import Registry
-from .common import Download
+from .common import Download, downloads
 from .reception import DocLink, _doc
 
 
@@ -201,18 +201,7 @@ def dialogues_context(registry: Registry) -> DialoguesContext:
         sum(s in (Progress.HOAN_THANH, Progress.HOAN_THANH_QUA_HAN) for s in states),
         relative(here, COMMITMENTS),
         any(m.example for m in meetings),
-        (
-            Download("Hội nghị (CSV)", relative(here, export_url("hoi-nghi", "csv")), "text/csv"),
-            Download(
-                "Hội nghị (JSON)",
-                relative(here, export_url("hoi-nghi", "json")),
-                "application/json",
-            ),
-            Download("Cam kết (CSV)", relative(here, export_url("cam-ket", "csv")), "text/csv"),
-            Download(
-                "Cam kết (JSON)", relative(here, export_url("cam-ket", "json")), "application/json"
-            ),
-        ),
+        downloads(here, "hoi-nghi", "Hội nghị") + downloads(here, "cam-ket", "Cam kết"),
     )
 
 

@@ -17,10 +17,10 @@ from typing import Any
 from .. import vocab
 from ..datasets.documents import Document
 from ..dates import format_long, format_short
-from ..ids import document_url, export_url, register_url, relative
+from ..ids import document_url, register_url, relative
 from ..numbers import find_citations, number_key
 from ..registry import Force, Registry
-from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, paginate
+from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, downloads, paginate
 
 #: facet slug in the URL -> heading shown to the reader
 FACETS = {
@@ -275,10 +275,7 @@ def listing_context(
         pagination=paginate(len(docs), page, lambda n: register_url(facet, value, n), here),
         facets=facets,
         all_href=None if facet is None else relative(here, register_url()),
-        downloads=(
-            Download("CSV", relative(here, export_url("van-ban", "csv")), "text/csv"),
-            Download("JSON", relative(here, export_url("van-ban", "json")), "application/json"),
-        ),
+        downloads=downloads(here, "van-ban"),
         as_of=format_short(index.registry.as_of),
     )
 

@@ -14,13 +14,12 @@ from ..ids import (
     NOTICE_ARCHIVE,
     NOTICES,
     document_url,
-    export_url,
     notice_url,
     notices_url,
     relative,
 )
 from ..registry import Registry
-from .common import PAGE_SIZE, Download, Pagination, paginate
+from .common import PAGE_SIZE, Download, Pagination, downloads, paginate
 from .reception import DocLink
 
 
@@ -112,10 +111,7 @@ def notices_context(registry: Registry, page: int) -> NoticesContext:
         relative(here, NOTICE_ARCHIVE) if archived else None,
         len(archived),
         relative(here, FEED_NOTICES),
-        (
-            Download("CSV", relative(here, export_url("thong-bao", "csv")), "text/csv"),
-            Download("JSON", relative(here, export_url("thong-bao", "json")), "application/json"),
-        ),
+        downloads(here, "thong-bao"),
         any(n.example for n in pinned + rows),
     )
 

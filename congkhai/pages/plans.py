@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from ..datasets.plans import Task
 from ..dates import format_short
-from ..ids import PLANS, document_url, export_url, meeting_url, owner_url, plan_url, relative
+from ..ids import PLANS, document_url, meeting_url, owner_url, plan_url, relative
 from ..plans import TASK_STATUS_LABELS, PlanRecord, TaskStatus, task_status
 from ..registry import Registry
-from .common import Download
+from .common import Download, downloads
 from .reception import DocLink
 
 #: Overdue first, then what is moving, then what is done.
@@ -159,10 +159,7 @@ def plans_context(registry: Registry) -> PlansContext:
             for o in owners
             if o in registry.organizations
         ),
-        (
-            Download("CSV", relative(here, export_url("ke-hoach", "csv")), "text/csv"),
-            Download("JSON", relative(here, export_url("ke-hoach", "json")), "application/json"),
-        ),
+        downloads(here, "ke-hoach"),
     )
 
 

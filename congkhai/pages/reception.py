@@ -13,7 +13,6 @@ from ..ids import (
     RECEPTION,
     RECEPTION_FEED,
     document_url,
-    export_url,
     host_feed_url,
     host_url,
     month_url,
@@ -23,7 +22,7 @@ from ..ids import (
 )
 from ..registry import Registry
 from ..schedules import Session
-from .common import Download
+from .common import Download, downloads
 
 UPCOMING_LIMIT = 10
 
@@ -290,12 +289,7 @@ def reception_context(registry: Registry, site_url: str | None) -> ReceptionCont
         ),
         feed=_feed(here, RECEPTION_FEED, site_url),
         has_examples=any(s.example for s in sessions),
-        downloads=(
-            Download("CSV", relative(here, export_url("lich-tiep-cong-dan", "csv")), "text/csv"),
-            Download(
-                "JSON", relative(here, export_url("lich-tiep-cong-dan", "json")), "application/json"
-            ),
-        ),
+        downloads=downloads(here, "lich-tiep-cong-dan"),
     )
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from ..datasets import documents, meetings, organizations, people, reception, relations
 from ..datasets.fields import ColumnDoc, Record, describe
 from ..dates import format_short
-from ..ids import export_url, relative
+from ..ids import relative
 from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
-from .common import Download
+from .common import Download, downloads
 
 
 @dataclass(frozen=True)
@@ -127,12 +127,7 @@ def guide_context(here: str) -> GuideContext:
                 title,
                 text,
                 tuple(describe(model)),
-                (
-                    Download("CSV", relative(here, export_url(slug, "csv")), "text/csv"),
-                    Download("JSON", relative(here, export_url(slug, "json")), "application/json"),
-                )
-                if slug
-                else (),
+                downloads(here, slug) if slug else (),
             )
             for file, title, text, model, slug in DATASETS
         )
