@@ -195,3 +195,61 @@ def test_personal_names_are_recognised_in_raised_by(text: str, is_name: bool) ->
     from congkhai.dialogues import looks_like_a_name
 
     assert looks_like_a_name(text) is is_name
+
+
+def _doc(**cells: str) -> object:
+    from congkhai.datasets.documents import Document
+
+    base = {
+        "id": "x",
+        "number": "01/QĐ-VPUB",
+        "type": "quyet-dinh",
+        "issuer": "vpub",
+        "issued": "01/01/2021",
+        "title": "T",
+        "access": "cong-khai",
+    }
+    return Document.model_validate({**base, **cells})
+
+
+@pytest.mark.parametrize(
+    ("cells", "as_of", "status", "since"),
+    [
+        ({}, "2021-06-01", "khong-xac-dinh", None),
+        ({"effective": "15/01/2021"}, "2021-01-14", "chua-co-hieu-luc", "2021-01-15"),
+        ({"effective": "15/01/2021"}, "2021-01-15", "con-hieu-luc", "2021-01-15"),
+        (
+            {"effective": "15/01/2021", "expires": "01/6/2021"},
+            "2021-05-31",
+            "con-hieu-luc",
+            "2021-01-15",
+        ),
+        (
+            {"effective": "15/01/2021", "expires": "01/6/2021"},
+            "2021-06-01",
+            "het-hieu-luc",
+            "2021-06-01",
+        ),
+        (
+            {"effective": "15/01/2021", "status": "ngung-hieu-luc"},
+            "2021-06-01",
+            "ngung-hieu-luc",
+            "2021-01-15",
+        ),
+        (
+            {"status": "het-hieu-luc", "expires": "01/3/2021"},
+            "2021-02-01",
+            "het-hieu-luc",
+            "2021-03-01",
+        ),
+    ],
+)
+def test_legal_force_table(
+    cells: dict[str, str], as_of: str, status: str, since: str | None
+) -> None:
+    from congkhai.registry import legal_force
+
+    force = legal_force(_doc(**cells), [], dt.date.fromisoformat(as_of))  # type: ignore[arg-type]
+    assert force.status.value == status
+    assert (force.since.isoformat() if force.since else None) == since
+    assert force.overridden is ("status" in cells)

@@ -365,3 +365,21 @@ def test_seed_site_labels_example_data_and_shows_true_2021_totals(seed_build: Bu
     assert all(str(e["SUMMARY"]).startswith("[Minh họa]") for e in events.values())
     upcoming = seed_build.html("lich-tiep-cong-dan/").select("table.ck-sessions tbody tr")
     assert [r["data-date"] for r in upcoming] == ["2021-12-15"]
+
+
+def test_postponed_then_held_session_on_the_seed_site(seed_build: Build) -> None:
+    old = seed_build.html("lich-tiep-cong-dan/buoi/bi-thu-duvp-2021-07-15/")
+    notice = old.select_one(".admonition.warning")
+    assert notice.select_one(".admonition-title").get_text() == "Buổi tiếp đã hoãn"
+    link = notice.find("a")
+    assert link["href"] == "../bi-thu-duvp-2021-07-22-0800/" and "22/7/2021" in link.get_text()
+    new = seed_build.html("lich-tiep-cong-dan/buoi/bi-thu-duvp-2021-07-22-0800/")
+    facts = {
+        tr.th.get_text(): tr.td.get_text(" ", strip=True)
+        for tr in new.select("table.ck-properties tr")
+    }
+    assert facts["Trạng thái"] == "Đã tiếp"
+    assert facts["Thay cho buổi"].startswith("Thứ Năm, 15/7/2021")
+    feed = _events(seed_build.site / "lich-tiep-cong-dan" / "lich-tiep-cong-dan.ics")
+    assert str(feed["bi-thu-duvp-2021-07-15@congkhai.invalid"]["STATUS"]) == "CANCELLED"
+    assert str(feed["bi-thu-duvp-2021-07-22-0800@congkhai.invalid"]["STATUS"]) == "CONFIRMED"
