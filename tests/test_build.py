@@ -204,7 +204,7 @@ def test_same_inputs_give_byte_identical_output(tmp_path: Path) -> None:
 REPLACED = (
     HEADERS["documents.csv"]
     + ",10/QĐ-VPUB,quyet-dinh,vpub,05/01/2021,Ban hành Quy chế cũ,,,,05/01/2021,,,,cong-khai,,,\n"
-    + ",20/QĐ-VPUB,quyet-dinh,vpub,10/6/2021,Ban hành Quy chế mới,,,,01/7/2021,,,,cong-khai,,,\n"
+    + ",20/QĐ-VPUB,quyet-dinh,vpub,10/6/2021,Ban hành Quy chế mới,,,,01/7/2021,,,,cong-khai,,tep/quy-che-moi.pdf,\n"
     + "mat-noi-bo,30/QĐ-VPUB,quyet-dinh,vpub,01/8/2021,Văn bản mật không được công bố XYZZY,,,,,,,,noi-bo,,tep/noi-bo.pdf,\n"
     + ",40/QĐ-VPUB,quyet-dinh,vpub,01/9/2021,Văn bản hẹn ngày đăng HẸNNGÀY,,,,,,,,cong-khai,15/12/2021,,\n"
 )
@@ -224,6 +224,7 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "data/documents.csv": REPLACED,
             "data/relations.csv": RELATIONS,
             "docs/tep/noi-bo.pdf": b"%PDF-1.4 noi bo\n",
+            "docs/tep/quy-che-moi.pdf": b"%PDF-1.4 " + b"x" * 2000,
         },
     )
 
@@ -241,6 +242,10 @@ def test_replaced_document_shows_banner_and_inverse_relation(
     assert "Bị thay thế bởi: 20/QĐ-VPUB" in banner
     new = after.html("van-ban/20-qd-vpub-2021/")
     assert new.find("h3", string="Văn bản bị thay thế") is not None
+    attachment = new.select_one(".ck-attachments li")
+    assert attachment.get_text(" ", strip=True) == "quy-che-moi.pdf (PDF, 2,0 KB)"
+    assert attachment.a["href"] == "../../tep/quy-che-moi.pdf"
+    assert (after.site / "tep" / "quy-che-moi.pdf").exists()
     status = {
         tr.th.get_text(): tr.td.get_text(strip=True) for tr in old.select("table.ck-properties tr")
     }

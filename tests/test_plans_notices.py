@@ -180,6 +180,10 @@ def test_plan_page_overdue_first_with_progress_bars(before: Build) -> None:
         for tr in page.select("table.ck-properties tr")
     }
     assert summary["Văn bản kế hoạch"] == "Kế hoạch 10/KH-VPUB"
+    assert (
+        summary["Ngày ban hành"] == "05/01/2026"
+        and summary["Tình trạng hiệu lực"] == "Chưa xác định"
+    )
     assert summary["Nhiệm vụ"] == "5 nhiệm vụ: 2 hoàn thành, 1 quá hạn"
 
 

@@ -252,3 +252,23 @@ def test_queries_on_a_synthetic_1000_document_site(synthetic: tuple[SearchPage, 
         top = search.query(form)[0]
         assert top["href"] == f"../van-ban/{newest.id}/", form
         assert top["kind"].startswith(f"Văn bản · {number} · ")
+
+
+def test_as_of_script_relabels_what_the_date_has_overtaken(
+    seed_build: Build, browser: object
+) -> None:
+    """Built as of 30/11/2021, read in a browser today: 15/12/2021 is no longer upcoming."""
+    base, server = serve(seed_build.site)
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(base + "lich-tiep-cong-dan/")
+        label = page.inner_text('tr[data-date="2021-12-15"] .ck-status')
+        assert label == "Đã qua"
+        static = seed_build.html("lich-tiep-cong-dan/").select_one(
+            'tr[data-date="2021-12-15"] .ck-status'
+        )
+        assert static.get_text() == "Sắp diễn ra"  # without JavaScript the build-day label stands
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()

@@ -169,6 +169,7 @@ class PlanContext:
 
     title: str
     summary: PlanSummary
+    document_facts: tuple[tuple[str, str], ...]  # the plan document's properties
     source: DocLink | None
     note: str
     tasks: tuple[TaskRow, ...]
@@ -180,9 +181,19 @@ def plan_context(registry: Registry, record: PlanRecord) -> PlanContext:
     here = plan_url(record.id)
     source = registry.published_document(record.plan.source) if record.plan.source else None
     rows = _sorted([task_row(registry, record, t, here) for t in record.tasks])
+    doc = registry.published_document(record.plan.document) if record.plan.document else None
+    facts: tuple[tuple[str, str], ...] = ()
+    if doc is not None:
+        facts = (
+            ("Cơ quan ban hành", registry.organizations[doc.issuer].name),
+            ("Ngày ban hành", doc.issued.short),
+            ("Trích yếu", doc.title),
+            ("Tình trạng hiệu lực", registry.force(doc).label),
+        )
     return PlanContext(
         record.plan.title,
         plan_summary(registry, record, here),
+        facts,
         DocLink(
             f"{source.doc_type.label} {source.number_text}: {source.title}",
             relative(here, document_url(source.id)),
