@@ -2,6 +2,7 @@
 
     python scripts/benchmark.py                 # N = 1,000 and 10,000, updates README.md
     python scripts/benchmark.py 1000 --no-readme
+    python scripts/benchmark.py --index 1000 10000  # indexing time and memory alone
 
 For each N it builds, in the same run and on the same machine:
 
@@ -68,6 +69,34 @@ def measure_child(project: Path, site: Path) -> None:
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
     print(json.dumps({"seconds": seconds, "peak_mib": peak}))
+
+
+def measure_index_child(project: Path) -> None:
+    """Runs in the child: the search index alone (records from the models, postings, files)."""
+    import datetime as dt
+
+    from congkhai.pages.documents import RegisterIndex
+    from congkhai.registry import load_registry
+    from congkhai.search import build_index, records_from
+
+    registry = load_registry(project, dt.date.fromisoformat(AS_OF))
+    start = time.perf_counter()
+    index = build_index(records_from(RegisterIndex(registry)))
+    seconds = time.perf_counter() - start
+    size = sum(len(b) for b in index.files.values()) / 1024 / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mib": peak,
+                "records": index.records,
+                "terms": index.terms,
+                "files": len(index.files),
+                "mib": size,
+            }
+        )
+    )
 
 
 def run_build(project: Path, site: Path) -> dict[str, float]:
@@ -267,18 +296,50 @@ def table(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
-def update_readme(text: str) -> None:
+def update_readme(text: str, block: str = "benchmark") -> None:
     readme = ROOT / "README.md"
     content = readme.read_text(encoding="utf-8")
-    start, end = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+    start, end = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
     before, rest = content.split(start, 1)
     _, after = rest.split(end, 1)
     readme.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
 
 
+def index_lines(sizes: list[int]) -> str:
+    """Indexing time and memory, in a child process per N, on the generated projects."""
+    lines = [
+        "| documents | records indexed | terms | files | index size | indexing time | peak memory of the indexing process |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        project = BENCH / f"congkhai-{n}"
+        if not project.exists():
+            generate(n, project)
+        out = subprocess.run(
+            [sys.executable, __file__, "--measure-index", str(project)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=project,
+        )
+        m = json.loads(out.stdout.strip().splitlines()[-1])
+        lines.append(
+            f"| {n:,} | {m['records']:,} | {m['terms']:,} | {m['files']:,} | {m['mib']:.1f} MiB | {m['seconds']:.1f} s | {m['peak_mib']:.0f} MiB |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--measure":
         measure_child(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
+    if len(sys.argv) == 3 and sys.argv[1] == "--measure-index":
+        measure_index_child(Path(sys.argv[2]))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--index":
+        text = index_lines([int(a) for a in sys.argv[2:]] or [1000, 10000])
+        print(text)
+        update_readme(text, "index")
         return
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
