@@ -150,43 +150,20 @@ def page_weight(site: Path, page: Path) -> dict[str, int]:
     return {"html": len(html), "html_gz": len(gzip.compress(html, 9)), "total": raw, "total_gz": gz}
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 def search_bench(site: Path, number: str) -> dict[str, dict[str, float]]:
     """Each query on a fresh page (cold cache) in headless Chromium: milliseconds from the
     last keystroke (Playwright's fill fires the input event) to results on screen, and the
     gzipped bytes the query downloaded (index files only). "In page" is measured by the
     search script itself, from the input event to the results in the DOM (60 ms debounce
     included); the driver figure adds Playwright's round trips."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
+    from congkhai.devserver import CHROMIUM, CHROMIUM_ARGS, serve
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve(site)
     results: dict[str, dict[str, float]] = {}
-    chromium = os.environ.get("CONGKHAI_CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for query in ("tiep cong dan", "quy che dan chu", "doi thoai", number):
             page = browser.new_page()
             fetched: list[str] = []
