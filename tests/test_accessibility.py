@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import Build, serve
+from conftest import Build
+
+from congkhai.devserver import serve
 
 PAGES = [
     "",

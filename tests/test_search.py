@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, make_project, serve
+from conftest import Build, build, make_project
 
+from congkhai.devserver import serve
 from congkhai.search import fnv1a, fold, tokens
 
 
