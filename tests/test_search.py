@@ -273,3 +273,12 @@ def test_as_of_script_relabels_what_the_date_has_overtaken(
         page.close()
         server.shutdown()
         server.server_close()
+
+
+def test_more_button_hidden_until_there_are_more_results(seed_search: SearchPage) -> None:
+    seed_search.query("12-QĐ/TU")  # three results: no "more" button
+    assert not seed_search.page.is_visible("#ck-more")
+    seed_search.query("tiep cong dan")  # more than ten
+    assert seed_search.page.is_visible("#ck-more")
+    seed_search.page.click("#ck-more")
+    seed_search.page.wait_for_function("document.querySelectorAll('#ck-results li').length > 10")
