@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +26,11 @@ from .datasets.organizations import Organization
 from .datasets.people import Person
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
+from .dates import WorkingCalendar, format_short
 from .dialogues import Dialogues, load_dialogues
 from .ids import document_id
 from .plans import PlanRecord, load_plans
-from .problems import DataError, Problem, Problems
+from .problems import DataError, Problem, Problems, Severity
 from .schedules import Schedule, load_schedule
 from .validate import (
     check_documents,
@@ -143,6 +145,34 @@ def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.d
     return Force(vocab.Status.CON_HIEU_LUC, doc.effective)
 
 
+#: Luật Tiếp cận thông tin, Điều 18(4): publish within this many working days of creation.
+PUBLICATION_WORKING_DAYS = 5
+
+
+def check_publication_deadline(
+    documents: Iterable[Document], calendar: WorkingCalendar, problems: Problems
+) -> None:
+    """A public document posted more than 5 working days after it was issued (only where
+    both dates are known to the day) is listed in the data-quality report."""
+    for doc in documents:
+        if not doc.is_public or doc.published is None or doc.issued.day is None:
+            continue
+        deadline = calendar.add_working_days(doc.issued_date, PUBLICATION_WORKING_DAYS)
+        if doc.published > deadline:
+            problems.add(
+                Problem(
+                    documents_ds.FILE,
+                    doc.line,
+                    "published",
+                    f'văn bản "{doc.number_text or doc.id}" ban hành {doc.issued.short}, đăng tải '
+                    f"{format_short(doc.published)}: quá {PUBLICATION_WORKING_DAYS} ngày làm việc "
+                    f"(hạn {format_short(deadline)}, Luật Tiếp cận thông tin Điều 18) "
+                    "(published later than 5 working days after issue)",
+                    Severity.LEGAL,
+                )
+            )
+
+
 def _with_ids(documents: list[Document], problems: Problems) -> list[Document]:
     """Give each document without an explicit id the one derived from number and year."""
     result = []
@@ -211,6 +241,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     check_documents(list(documents.values()), organizations, docs_dir, problems)
     check_relations(relations, documents, problems)
     schedule = load_schedule(root, as_of, people, documents, problems)
+    check_publication_deadline(documents.values(), schedule.calendar, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)
     for notice in notices:

@@ -277,3 +277,23 @@ def test_problems_object_is_empty_for_the_fixture(project: Path) -> None:
     registry = load_registry(project, dt.date(2026, 3, 10))
     assert [p for p in registry.problems.items if "site.yaml" not in p.file] == []
     assert isinstance(registry.problems, Problems)
+
+
+def test_publication_later_than_five_working_days_is_a_legal_finding(tmp_path: Path) -> None:
+    # Issued Friday 20/02/2026 (after Tết): five working days end Friday 27/02/2026.
+    docs = (
+        "id,number,type,issuer,issued,title,access,published\n"
+        "dung-han,20/KH-VPUB,ke-hoach,vpub,20/02/2026,Đúng hạn,cong-khai,27/02/2026\n"
+        "tre-han,21/KH-VPUB,ke-hoach,vpub,20/02/2026,Trễ hạn,cong-khai,02/3/2026\n"
+        "noi-bo,22/KH-VPUB,ke-hoach,vpub,20/02/2026,Nội bộ,noi-bo,02/3/2026\n"
+    )
+    root = _project(tmp_path, {"data/documents.csv": docs})
+    shutil.rmtree(root / "data" / "plans")
+    shutil.rmtree(root / "data" / "thong-bao")
+    registry = load_registry(root, dt.date(2026, 3, 10))
+    legal = [str(p) for p in registry.problems.items if p.severity.value == "phap-ly"]
+    assert legal == [
+        'data/documents.csv:3: cột "published": văn bản "21/KH-VPUB" ban hành 20/02/2026, '
+        "đăng tải 02/3/2026: quá 5 ngày làm việc (hạn 27/02/2026, Luật Tiếp cận thông tin Điều 18) "
+        "(published later than 5 working days after issue)"
+    ]
