@@ -38,13 +38,16 @@
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h >>> 0;
   }
+  var decoded = {};  // term -> Map(doc -> score), decoded once while the user keeps typing
   function postings(meta, term) {
-    return fetchJSON("t/" + (fnv1a(term) % meta.buckets) + ".json").then(function (bucket) {
-      var flat = bucket[term], map = new Map(), doc = 0;
-      if (!flat) return map;
-      for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; map.set(doc, flat[i + 1]); }
-      return map;
-    });
+    if (!decoded[term]) {
+      decoded[term] = fetchJSON("t/" + (fnv1a(term) % meta.buckets) + ".json").then(function (bucket) {
+        var flat = bucket[term] || [], map = new Map(), doc = 0;
+        for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; map.set(doc, flat[i + 1]); }
+        return map;
+      });
+    }
+    return decoded[term];
   }
   function shortDate(iso) {
     var p = (iso || "").split("-");
