@@ -138,11 +138,6 @@ def parse_date(text: str, *, allow_month: bool = False) -> VnDate:
     )
 
 
-def parse_day(text: str) -> dt.date:
-    """Parse a cell that must be a full day."""
-    return parse_date(text).to_date()
-
-
 def weekday_name(value: dt.date) -> str:
     return WEEKDAYS[value.weekday()]
 

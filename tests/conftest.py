@@ -46,6 +46,7 @@ class Build:
 
 #: Shipped datasets that cite the shipped documents; dropped when a test brings its own.
 DEPENDENT_DATA = (
+    "data/relations.csv",
     "data/reception",
     "data/meetings.csv",
     "data/dialogue_items.csv",

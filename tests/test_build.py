@@ -279,3 +279,22 @@ def test_broken_data_stops_the_build_and_publishes_nothing(tmp_path: Path) -> No
         in result.output
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_citations_are_disambiguated_by_their_date(tmp_path: Path) -> None:
+    docs = (
+        HEADERS["documents.csv"]
+        + ",01/KH-VPUB,ke-hoach,vpub,05/01/2020,Kế hoạch năm 2020,,,,,,,,cong-khai,,,\n"
+        + ",01/KH-VPUB,ke-hoach,vpub,05/01/2021,Kế hoạch năm 2021,,,,,,,,cong-khai,,,\n"
+        + "bao-cao,/BC-VPUB,bao-cao,vpub,11/2021,Báo cáo,,,,,,,,cong-khai,,,toan-van/bc.md\n"
+    )
+    body = (
+        "Thực hiện Kế hoạch số 01/KH-VPUB ngày 05/01/2021 và Kế hoạch 01/KH-VPUB ngày 5/1/2020; "
+        "Kế hoạch 01/KH-VPUB (không ghi ngày) và 01/KH-VPUB ngày 31/02/2021.\n"
+    )
+    project = make_project(tmp_path, {"data/documents.csv": docs, "docs/toan-van/bc.md": body})
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    text = result.html("van-ban/bao-cao/").select_one(".ck-fulltext")
+    links = [(a.get_text(), a["href"]) for a in text.select("a")]
+    assert links == [("01/KH-VPUB", "../01-kh-vpub-2021/"), ("01/KH-VPUB", "../01-kh-vpub-2020/")]

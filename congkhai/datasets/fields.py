@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -271,7 +271,3 @@ def by_id(records: list[R], key: Callable[[R], str], file: str, problems: Proble
         else:
             index[k] = record
     return index
-
-
-def iter_lines(records: list[R]) -> Iterator[int]:
-    return (r.line for r in records)

@@ -27,7 +27,3 @@ class Organization(Record):
     parent: OptionalId = column(
         "Cơ quan cấp trên", "Mã của cơ quan cấp trên, nếu có.", "ubnd-tinh", default=""
     )
-
-    @property
-    def display_name(self) -> str:
-        return self.name

@@ -20,7 +20,6 @@ from .fields import (
     Clock,
     Day,
     Flag,
-    Id,
     List,
     Optional,
     OptionalId,
@@ -158,7 +157,3 @@ class SessionRow(Record):
     example: Flag = column(
         "Minh họa", '"có" nếu là dữ liệu minh họa, không phải lịch thật.', "", default=False
     )
-
-
-ID = Id  # re-exported for the schedules module
-__all__ = ["ID", "DayOff", "ReceptionConfig", "Rule", "SessionRow", "SessionStatus"]

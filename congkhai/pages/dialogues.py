@@ -3,12 +3,10 @@ tracker and per-year statistics (a table plus an SVG chart drawn at build time).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
 from ..datasets.meetings import (
-    ITEM_STATUS_LABELS,
     MEETING_KIND_LABELS,
     MEETING_STATUS_LABELS,
     DialogueItem,
@@ -17,7 +15,7 @@ from ..datasets.meetings import (
 )
 from ..dates import format_short, weekday_name
 from ..dialogues import PROGRESS_LABELS, Progress, StatRow, progress, statistics, years
-from ..ids import COMMITMENTS, DIALOGUES, document_url, meeting_url, relative
+from ..ids import COMMITMENTS, DIALOGUES, meeting_url, relative
 from ..registry import Registry
 from .common import Download, downloads
 from .reception import DocLink, _doc
@@ -268,6 +266,3 @@ def commitments_context(registry: Registry) -> CommitmentsContext:
         tuple(g for g in groups if g.rows),
         any(r.example for r in rows),
     )
-
-
-__all__ = ["ITEM_STATUS_LABELS", "document_url", "dt"]

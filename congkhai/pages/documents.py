@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import vocab
 from ..datasets.documents import Document
-from ..dates import format_long, format_short
+from ..dates import DateFormatError, format_short, parse_date
 from ..ids import document_url, register_url, relative
 from ..numbers import find_citations, number_key
 from ..registry import Force, Registry
@@ -203,14 +203,12 @@ class RegisterIndex:
         """The published document a citation in free text points to, if unambiguous."""
         candidates = self._by_key.get(number_key(number), [])
         if len(candidates) > 1 and date:
-            candidates = [d for d in candidates if d.issued.short == format_short(_parse(date))]
+            try:
+                day = parse_date(date)
+            except DateFormatError:
+                return None  # "ngày 31/02/2019" cannot choose between same-numbered documents
+            candidates = [d for d in candidates if d.issued == day]
         return candidates[0] if len(candidates) == 1 else None
-
-
-def _parse(text: str) -> Any:
-    from ..dates import parse_date
-
-    return parse_date(text)
 
 
 def _row(index: RegisterIndex, doc: Document, here: str) -> DocumentRow:
@@ -460,6 +458,3 @@ def document_context(
         dublin_core=dublin_core,
         json_ld=json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"),
     )
-
-
-__all__ = ["FACETS", "RegisterIndex", "document_context", "format_long", "listing_context"]

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ..datasets import documents, meetings, organizations, people, reception, relations
 from ..datasets.fields import ColumnDoc, Record, describe
-from ..dates import format_short
 from ..ids import relative
 from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
 from .common import Download, downloads
@@ -132,13 +131,6 @@ def guide_context(here: str) -> GuideContext:
             for file, title, text, model, slug in DATASETS
         )
     )
-
-
-def as_of_text(value: object) -> str:
-    import datetime as dt
-
-    assert isinstance(value, dt.date)
-    return format_short(value)
 
 
 @dataclass(frozen=True)
