@@ -379,7 +379,7 @@ def notice_entries(registry: Registry) -> list[AtomEntry]:
     return [
         AtomEntry(
             notice_url(n.id),
-            n.title,
+            ("[Minh họa] " if n.example else "") + n.title,
             _vn_midnight(n.date),
             excerpt(n.body, 400) or n.title,
             "thong-bao",

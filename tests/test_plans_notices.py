@@ -297,3 +297,12 @@ def test_publication_later_than_five_working_days_is_a_legal_finding(tmp_path: P
         "đăng tải 02/3/2026: quá 5 ngày làm việc (hạn 27/02/2026, Luật Tiếp cận thông tin Điều 18) "
         "(published later than 5 working days after issue)"
     ]
+
+
+def test_example_notices_are_labelled_in_the_feed(seed_build: Build) -> None:
+    feed = feedparser.parse((seed_build.site / "thong-bao" / "atom.xml").read_bytes())
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == [
+        "[Minh họa] Lịch tiếp công dân năm 2021 của Bí thư Đảng ủy Văn phòng UBND tỉnh",
+        "[Minh họa] Công khai Kế hoạch số 22/KH-VPUB về đối thoại của Chánh Văn phòng UBND tỉnh",
+    ]
