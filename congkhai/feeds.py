@@ -36,7 +36,7 @@ def _describe(registry: Registry, session: Session) -> str:
     if session.topic:
         lines.append("Nội dung: " + session.topic)
     if session.status is SessionStatus.HOAN:
-        new = registry.schedule.by_id().get(session.replaced_by)
+        new = registry.schedule.by_id.get(session.replaced_by)
         lines.append(
             "HOÃN"
             + (f", chuyển sang {weekday_name(new.date)} {format_short(new.date)}" if new else "")

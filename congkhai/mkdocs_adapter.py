@@ -76,6 +76,7 @@ class GeneratedPage:
 @dataclass(eq=False)  # hashed by identity: its methods are cached per build
 class BuildState:
     root: Path
+    docs_dir: Path
     registry: Registry
     index: RegisterIndex
     env: jinja2.Environment
@@ -96,6 +97,11 @@ class BuildState:
     @cache  # noqa: B019
     def file_dates(self) -> dict[str, dt.date]:
         return file_dates(self.root, ".")
+
+    @cache  # noqa: B019
+    def read_body(self, relpath: str) -> str:
+        """A full text (path in docs/), read once for its page and for the search index."""
+        return ids.nfc((self.docs_dir / relpath).read_text(encoding="utf-8-sig"))
 
     def file_provenance(self, relpath: str) -> ProvenanceView:
         """Provenance of a whole file or folder: its latest committed change."""
@@ -164,6 +170,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         STATE,
         BuildState(
             root=root,
+            docs_dir=Path(config.docs_dir),
             registry=registry,
             index=RegisterIndex(registry),
             env=make_env(template_dir),
@@ -227,8 +234,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.markdown.reset()
         return str(state.markdown.convert(text))
 
-    def read_body(path: str) -> str:
-        return ids.nfc((docs_dir / path).read_text(encoding="utf-8-sig"))
+    read_body = state.read_body
 
     def file_size(path: str) -> int:
         return (docs_dir / path).stat().st_size
@@ -358,7 +364,7 @@ def add_schedules(files: Files, config: MkDocsConfig, state: BuildState) -> None
             state,
             ids.session_url(session.id),
             GeneratedPage(
-                reception.session_context(registry, session).title,
+                reception.session_title(registry, session),
                 "reception_session.html",
                 partial(reception.session_context, registry, session),
                 source=None,
@@ -683,7 +689,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     state = _state(config)
-    records = search.records_from(state.index, sorted(state.page_texts))
+    records = search.records_from(state.index, sorted(state.page_texts), state.read_body)
     index = search.build_index(records)
     search.write_index(index, Path(config.site_dir) / ids.SEARCH_INDEX)
     log.info(

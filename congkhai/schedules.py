@@ -12,6 +12,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from .datasets.documents import Document
@@ -83,7 +84,9 @@ class Schedule:
     sessions: tuple[Session, ...]  # by start time, then id
     calendar: WorkingCalendar
 
+    @cached_property
     def by_id(self) -> dict[str, Session]:
+        """Sessions by id, built once (every session page and feed entry looks others up)."""
         return {s.id: s for s in self.sessions}
 
     def upcoming(self, as_of: dt.date) -> list[Session]:

@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,18 +148,24 @@ class IndexFiles:
 
 
 def records_from(
-    index: RegisterIndex, pages: Iterable[tuple[str, str, str]] = ()
+    index: RegisterIndex,
+    pages: Iterable[tuple[str, str, str]] = (),
+    read_body: Callable[[str], str] | None = None,
 ) -> list[SearchRecord]:
     """Every published record of the site, from the same models as its pages. ``pages``:
-    (url, title, text) of the hand-written Markdown pages."""
+    (url, title, text) of the hand-written Markdown pages; ``read_body`` reads a full text
+    by its path in docs/ (the build passes the reader its document pages already used)."""
+    if read_body is None:
+        docs = index.registry.root / "docs"
+
+        def read_body(path: str) -> str:
+            return (docs / path).read_text(encoding="utf-8-sig")
+
     registry = index.registry
     out: list[SearchRecord] = []
     for doc in index.documents:
         org = registry.organizations[doc.issuer]
-        body = ""
-        if doc.body:
-            path = registry.root / "docs" / doc.body
-            body = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        body = read_body(doc.body) if doc.body else ""
         number = doc.number_text
         label = f"{doc.doc_type.label} {number_display(doc)}"
         out.append(

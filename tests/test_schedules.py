@@ -123,7 +123,7 @@ def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 def test_merge_postpone_cancel_and_holiday_move(project: Path) -> None:
     registry = load_registry(project, dt.date(2026, 3, 10))
-    sessions = registry.schedule.by_id()
+    sessions = registry.schedule.by_id
     assert sessions["chu-tich-2026-02-15"].date == dt.date(2026, 2, 23)  # Tết Bính Ngọ
     assert sessions["chu-tich-2026-05-15"].date == dt.date(2026, 5, 18)  # staff's day off
     assert sessions["chu-tich-cuoi-thang-2026-04-30"].date == dt.date(2026, 4, 29)

@@ -93,7 +93,7 @@ def _doc(registry: Registry, doc_id: str, here: str) -> DocLink | None:
 def session_view(registry: Registry, session: Session, here: str) -> SessionView:
     person = registry.people.get(session.host)
     schedule = registry.schedule
-    by_id = schedule.by_id()
+    by_id = schedule.by_id
 
     def link(sid: str) -> SessionLinkView | None:
         other = by_id.get(sid) if sid else None
@@ -358,11 +358,18 @@ class SessionContext:
     calendar_href: str
 
 
+def session_title(registry: Registry, session: Session) -> str:
+    person = registry.people.get(session.host)
+    host = (person.name or person.title) if person else session.host
+    return (
+        f"Tiếp công dân {weekday_name(session.date).lower()}, {format_short(session.date)}: {host}"
+    )
+
+
 def session_context(registry: Registry, session: Session) -> SessionContext:
     here = session_url(session.id)
-    view = session_view(registry, session, here)
     return SessionContext(
-        f"Tiếp công dân {view.weekday.lower()}, {view.date}: {view.host}",
-        view,
+        session_title(registry, session),
+        session_view(registry, session, here),
         relative(here, RECEPTION),
     )
