@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from pathlib import PurePosixPath
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -134,6 +135,15 @@ def export_url(dataset: str, extension: str) -> str:
 def page_src(url: str) -> str:
     """The virtual Markdown source path MkDocs needs for a generated page at ``url``."""
     return f"{url}index.md" if url.endswith("/") or url == "" else url
+
+
+def written_page_url(src: str) -> str:
+    """URL of a hand-written page ``docs/<src>`` (``gioi-thieu.md`` -> ``gioi-thieu/``)."""
+    path = PurePosixPath(src)
+    if path.name == "index.md":
+        parent = path.parent.as_posix()
+        return "" if parent == "." else f"{parent}/"
+    return f"{path.with_suffix('').as_posix()}/"
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -11,3 +11,4 @@ on_files = adapter.on_files
 on_page_markdown = adapter.on_page_markdown
 on_page_content = adapter.on_page_content
 on_post_build = adapter.on_post_build
+on_build_error = adapter.on_build_error

@@ -1,0 +1,675 @@
+"""Sơ đồ cổng (the site plan): every page and data file of the site, computed without MkDocs.
+
+:func:`build_site` is the whole of "data -> site": it loads and validates the data (raising
+:class:`~congkhai.problems.DataError`), asks the publication gate what is public, and lists
+every generated page (URL, title, template, typed context, provenance, Dublin Core, JSON-LD),
+every hand-written page (its text, for search and the privacy guard) and every data file
+(open data, feeds, calendars, search index) with its bytes. The gate then checks the whole
+plan before a runner writes anything. A runner (``mkdocs_adapter``) only maps the plan to its
+own file objects and renders each page's template inside the theme.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import markdown as md
+import yaml
+
+from . import dates, exports, feeds, gate, ids, search
+from .datasets import documents as documents_ds
+from .datasets import meetings as meetings_ds
+from .datasets import notices as notices_ds
+from .datasets import plans as plans_ds
+from .datasets import reception as reception_ds
+from .pages import dialogues as dialogues_pages
+from .pages import home, reception, site_pages
+from .pages import notices as notices_pages
+from .pages import plans as plans_pages
+from .pages.common import ProvenanceView, provenance_view
+from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
+from .provenance import Repository, file_dates, line_times, provenance
+from .registry import Registry, load_registry
+from .schedules import Session
+
+NOT_GIVEN = "chưa cập nhật"
+#: the folder of full texts: shown inside their document's page, never as pages of their own
+FULL_TEXTS = "toan-van/"
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What the theme frame prints on every page (header, footer, head metadata), from
+    ``data/site.yaml``: the portal footer of Thông tư 32/2017 and Dublin Core defaults."""
+
+    agency: str
+    parent: str
+    address: str
+    phone: str
+    fax: str
+    email: str
+    focal_point: str
+    focal_point_phone: str
+    focal_point_email: str
+    responsible: str
+    as_of: str
+    dublin_core: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page made from data. ``context`` is the frozen dataclass documented beside its
+    template in ``congkhai/pages/`` (``DocumentContext`` for ``document.html``…)."""
+
+    url: str
+    title: str  # plain text; escaped by whoever prints it
+    template: str
+    context: Any
+    #: the provenance line appended under the content; None when the template shows its own
+    provenance: ProvenanceView | None
+    dublin_core: tuple[tuple[str, str], ...] | None = None
+    json_ld: str | None = None
+
+    @property
+    def src(self) -> str:
+        return ids.page_src(self.url)
+
+
+@dataclass(frozen=True)
+class WrittenPage:
+    """A hand-written Markdown page of ``docs/``: rendered by the runner, indexed by us."""
+
+    src: str  # path inside docs/
+    url: str
+    title: str
+    text: str  # plain text of its rendered HTML
+    provenance: ProvenanceView
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str  # site-relative
+    content: bytes
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything one build publishes. ``excluded``: files of ``docs/`` the runner must not
+    copy (full texts, attachments of unpublished records, attachments no record names)."""
+
+    root: Path
+    as_of: dt.date
+    site_url: str | None
+    registry: Registry
+    index: RegisterIndex
+    chrome: Chrome
+    pages: tuple[PlannedPage, ...]
+    written: tuple[WrittenPage, ...]
+    files: tuple[DataFile, ...]
+    excluded: frozenset[str]
+    search_stats: tuple[int, int, int] = (0, 0, 0)  # records, terms, files
+
+    def page(self, url: str) -> PlannedPage | None:
+        return self._pages_by_src().get(ids.page_src(url))
+
+    def _pages_by_src(self) -> dict[str, PlannedPage]:
+        return {p.src: p for p in self.pages}
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+#: MkDocs adds these before the project's own (``MarkdownExtensions(builtins=…)``)
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+MarkdownConfig = tuple[list[Any], dict[str, dict[str, Any]]]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads the project's own ``mkdocs.yml`` as MkDocs does for the parts we need."""
+
+
+def _python_name(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    module, _, name = suffix.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def markdown_config(root: Path) -> MarkdownConfig:
+    """``markdown_extensions`` of ``root/mkdocs.yml`` as MkDocs passes them to Markdown."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader) or {}
+    names: list[Any] = list(MKDOCS_BUILTIN_EXTENSIONS)
+    configs: dict[str, dict[str, Any]] = {}
+    for entry in config.get("markdown_extensions") or ():
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        if options:
+            configs[name] = options
+    return names, configs
+
+
+class MarkdownRenderer:
+    """One Markdown parser for the build's staff texts (full texts, notice bodies)."""
+
+    def __init__(self, config: MarkdownConfig) -> None:
+        self._md = md.Markdown(extensions=config[0], extension_configs=config[1])
+
+    def __call__(self, text: str) -> str:
+        self._md.reset()
+        return gate.sanitize(str(self._md.convert(text)))
+
+
+# --- provenance ----------------------------------------------------------------------------
+
+
+class Provenances:
+    """Git dates of data lines and files, read once per build (no cache outlives it)."""
+
+    def __init__(self, root: Path, repository: Repository | None) -> None:
+        self.root = root
+        self.repository = repository
+        self._lines: dict[str, dict[int, dt.datetime]] = {}
+        self._files: dict[str, dt.date] | None = None
+
+    def changed_at(self, relpath: str, line: int | None) -> dt.datetime | None:
+        if relpath not in self._lines:
+            self._lines[relpath] = line_times(self.root, relpath)
+        return self._lines[relpath].get(line) if line else None
+
+    def of_file(self, relpath: str) -> ProvenanceView:
+        """A whole file or folder: its latest committed change."""
+        if self._files is None:
+            self._files = file_dates(self.root, ".")
+        prefix = relpath if relpath.endswith("/") else None
+        changed = max(
+            (
+                d
+                for p, d in self._files.items()
+                if p == relpath or (prefix and p.startswith(prefix))
+            ),
+            default=None,
+        )
+        return provenance_view(provenance(relpath, None, changed, self.repository))
+
+    def of_record(self, relpath: str, line: int | None) -> ProvenanceView:
+        changed = self.changed_at(relpath, line)
+        return provenance_view(
+            provenance(relpath, line, changed.date() if changed else None, self.repository)
+        )
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+def chrome_of(registry: Registry) -> Chrome:
+    site = registry.site
+    return Chrome(
+        agency=site.agency.name,
+        parent=site.agency.parent,
+        address=site.agency.address or NOT_GIVEN,
+        phone=site.agency.phone or NOT_GIVEN,
+        fax=site.agency.fax or NOT_GIVEN,
+        email=site.agency.email,
+        focal_point=site.focal_point.name or NOT_GIVEN,
+        focal_point_phone=site.focal_point.phone or NOT_GIVEN,
+        focal_point_email=site.focal_point.email,
+        responsible=" ".join(p for p in (site.responsible.title, site.responsible.name) if p)
+        or NOT_GIVEN,
+        as_of=registry.as_of.isoformat(),
+        dublin_core=(
+            ("DC.publisher", site.agency.name),
+            ("DC.creator", site.agency.name),
+            ("DC.language", "vi"),
+            ("DC.date", registry.as_of.isoformat()),
+        ),
+    )
+
+
+@dataclass
+class _Planner:
+    """Collects the plan of one build; thrown away when :func:`build_site` returns."""
+
+    registry: Registry
+    index: RegisterIndex
+    docs_dir: Path
+    site_url: str | None
+    provenances: Provenances
+    render_markdown: MarkdownRenderer
+    pages: list[PlannedPage] = field(default_factory=list)
+    files: list[DataFile] = field(default_factory=list)
+    bodies: dict[str, str] = field(default_factory=dict)
+
+    def page(
+        self,
+        url: str,
+        title: str,
+        template: str,
+        context: Any,
+        source: str | tuple[str, int | None] | None,
+        *,
+        dublin_core: tuple[tuple[str, str], ...] | None = None,
+        json_ld: str | None = None,
+    ) -> None:
+        """``source``: a data file or folder (its latest change), a record (file, line), or
+        None when the template prints a record-level provenance itself."""
+        if isinstance(source, tuple):
+            view: ProvenanceView | None = self.provenances.of_record(*source)
+        else:
+            view = self.provenances.of_file(source) if source is not None else None
+        self.pages.append(PlannedPage(url, title, template, context, view, dublin_core, json_ld))
+
+    def data_file(self, path: str, content: bytes) -> None:
+        self.files.append(DataFile(path, content))
+
+    def exports(
+        self, name: str, records: list[dict[str, Any]], columns: tuple[str, ...], source: str
+    ) -> None:
+        self.data_file(ids.export_url(name, "csv"), exports.to_csv(records, columns))
+        self.data_file(
+            ids.export_url(name, "json"),
+            exports.to_json(
+                records, dataset=name, as_of=self.registry.as_of.isoformat(), source=source
+            ),
+        )
+
+    def read_body(self, relpath: str) -> str:
+        """A full text (path in docs/), read once for its page and for the search index."""
+        if relpath not in self.bodies:
+            path = gate.resolve_inside(self.docs_dir, relpath)
+            self.bodies[relpath] = ids.nfc(path.read_text(encoding="utf-8-sig"))
+        return self.bodies[relpath]
+
+    def file_size(self, relpath: str) -> int:
+        return gate.resolve_inside(self.docs_dir, relpath).stat().st_size
+
+    def ics(self, sessions: Iterable[Session], name: str) -> bytes:
+        return feeds.calendar_bytes(
+            self.registry,
+            sessions,
+            name=name,
+            changed_at=lambda s: self.provenances.changed_at(s.file, s.line),
+            site_url=self.site_url,
+        )
+
+
+def _documents(p: _Planner) -> None:
+    """Sổ văn bản: the register and its facets, a page per published document, open data."""
+    index = p.index
+    for facet, value, number in index.listings():
+        title = listing_title(index, facet, value)[0]
+        p.page(
+            ids.register_url(facet, value, number),
+            title + (f" (trang {number})" if number > 1 else ""),
+            "register.html",
+            listing_context(index, facet, value, number),
+            documents_ds.FILE,
+        )
+    for doc in index.documents:
+        ctx = document_context(
+            index,
+            doc,
+            render_markdown=p.render_markdown,
+            read_body=p.read_body,
+            file_size=p.file_size,
+            provenance=p.provenances.of_record(documents_ds.FILE, doc.line),
+            site_url=p.site_url,
+        )
+        p.page(
+            ids.document_url(doc.id),
+            f"{doc.doc_type.label} {doc.number_text}".strip() + f": {doc.title}",
+            "document.html",
+            ctx,
+            None,
+            dublin_core=ctx.dublin_core,
+            json_ld=ctx.json_ld,
+        )
+    p.exports(
+        "van-ban",
+        exports.document_records(index, p.site_url),
+        exports.DOCUMENT_COLUMNS,
+        documents_ds.FILE,
+    )
+
+
+def _schedules(p: _Planner) -> None:
+    """Lịch tiếp công dân: front page, months, hosts, sessions, iCalendar feeds, open data."""
+    registry, site_url = p.registry, p.site_url
+    sessions = registry.schedule.sessions
+    p.page(
+        ids.RECEPTION,
+        "Lịch tiếp công dân",
+        "reception.html",
+        reception.reception_context(registry, site_url),
+        reception_ds.RULES_FILE,
+    )
+    for year, month in sorted({(s.date.year, s.date.month) for s in sessions}):
+        p.page(
+            ids.month_url(year, month),
+            f"Lịch tiếp công dân tháng {month}/{year}",
+            "reception_month.html",
+            reception.month_context(registry, year, month),
+            "data/reception/",
+        )
+    for host in sorted({s.host for s in sessions}):
+        person = registry.people.get(host)
+        title = f"Lịch tiếp công dân: {person.display if person else host}"
+        p.page(
+            ids.host_url(host),
+            title,
+            "reception_host.html",
+            reception.host_context(registry, host, site_url),
+            "data/reception/",
+        )
+        p.data_file(ids.host_feed_url(host), p.ics(registry.schedule.of_host(host), title))
+    for session in sessions:
+        p.page(
+            ids.session_url(session.id),
+            reception.session_title(registry, session),
+            "reception_session.html",
+            reception.session_context(registry, session),
+            (session.file, session.line),
+        )
+        p.data_file(ids.session_ics_url(session.id), p.ics([session], "Buổi tiếp công dân"))
+    p.data_file(
+        ids.RECEPTION_FEED,
+        p.ics(sessions, f"Lịch tiếp công dân: {registry.site.agency.name}"),
+    )
+    p.exports(
+        "lich-tiep-cong-dan",
+        exports.session_records(registry, site_url),
+        exports.SESSION_COLUMNS,
+        "data/reception/",
+    )
+
+
+def _dialogues(p: _Planner) -> None:
+    """Hội nghị đối thoại: overview, a page per meeting, the commitments tracker, open data."""
+    registry = p.registry
+    p.page(
+        ids.DIALOGUES,
+        "Hội nghị đối thoại",
+        "dialogues.html",
+        dialogues_pages.dialogues_context(registry),
+        meetings_ds.MEETINGS_FILE,
+    )
+    p.page(
+        ids.COMMITMENTS,
+        "Theo dõi thực hiện cam kết",
+        "commitments.html",
+        dialogues_pages.commitments_context(registry),
+        meetings_ds.ITEMS_FILE,
+    )
+    for meeting in registry.dialogues.meetings.values():
+        p.page(
+            ids.meeting_url(meeting.id),
+            meeting.title,
+            "meeting.html",
+            dialogues_pages.meeting_context(registry, meeting),
+            (meetings_ds.MEETINGS_FILE, meeting.line),
+        )
+    p.exports(
+        "hoi-nghi",
+        exports.meeting_records(registry, p.site_url),
+        exports.MEETING_COLUMNS,
+        meetings_ds.MEETINGS_FILE,
+    )
+    p.exports(
+        "cam-ket",
+        exports.commitment_records(registry),
+        exports.COMMITMENT_COLUMNS,
+        meetings_ds.ITEMS_FILE,
+    )
+
+
+def _notices(p: _Planner) -> None:
+    """Thông báo: the list (paginated), the archive, a page per published notice. A notice
+    dated after the as-of date appears nowhere until that day's build."""
+    registry = p.registry
+    folder = notices_ds.FOLDER + "/"
+    for number in range(1, notices_pages.notice_pages(registry) + 1):
+        p.page(
+            ids.notices_url(number),
+            "Thông báo" + (f" (trang {number})" if number > 1 else ""),
+            "notices.html",
+            notices_pages.notices_context(registry, number),
+            folder,
+        )
+    p.page(
+        ids.NOTICE_ARCHIVE,
+        "Thông báo đã hết hạn",
+        "notices_archive.html",
+        notices_pages.archive_context(registry),
+        folder,
+    )
+    for notice in registry.published_notices():
+        p.page(
+            ids.notice_url(notice.id),
+            notice.title,
+            "notice.html",
+            notices_pages.notice_context(registry, notice, p.render_markdown),
+            notice.file,
+        )
+    p.exports(
+        "thong-bao",
+        exports.notice_records(registry, p.site_url),
+        exports.NOTICE_COLUMNS,
+        folder,
+    )
+
+
+def _plans(p: _Planner) -> None:
+    """Kế hoạch: the list, a page per plan, a page per owner unit, open data."""
+    registry = p.registry
+    folder = plans_ds.FOLDER + "/"
+    p.page(ids.PLANS, "Kế hoạch", "plans.html", plans_pages.plans_context(registry), folder)
+    for record in registry.plans.values():
+        p.page(
+            ids.plan_url(record.id),
+            record.plan.title,
+            "plan.html",
+            plans_pages.plan_context(registry, record),
+            record.file,
+        )
+    owners = {t.owner or r.plan.owner for r in registry.plans.values() for t in r.tasks} - {""}
+    for org in sorted(owners & set(registry.organizations)):
+        p.page(
+            ids.owner_url(org),
+            f"Nhiệm vụ của {registry.organizations[org].name}",
+            "plan_owner.html",
+            plans_pages.owner_context(registry, org),
+            folder,
+        )
+    p.exports("ke-hoach", exports.task_records(registry), exports.TASK_COLUMNS, folder)
+
+
+def _site_pages(p: _Planner) -> None:
+    """Trang chủ, search, sơ đồ cổng, the staff pages, and the Atom feeds."""
+    registry, index = p.registry, p.index
+    p.page(
+        ids.HOME,
+        registry.site.agency.name,
+        "home.html",
+        home.home_context(registry, index),
+        "data/",
+    )
+    p.page(
+        ids.SEARCH,
+        "Tìm kiếm",
+        "search.html",
+        site_pages.search_context(ids.SEARCH),
+        "data/",
+    )
+    p.page(
+        ids.SITEMAP_PAGE,
+        "Sơ đồ cổng",
+        "sitemap.html",
+        home.sitemap_context(registry, index, ids.SITEMAP_PAGE),
+        "data/",
+    )
+    p.page(
+        ids.QUALITY_REPORT,
+        "Báo cáo chất lượng dữ liệu",
+        "quality.html",
+        site_pages.quality_context(registry.problems, dates.format_short(registry.as_of)),
+        "data/",
+    )
+    p.page(
+        ids.STAFF_GUIDE,
+        "Hướng dẫn nhập liệu",
+        "guide.html",
+        site_pages.guide_context(ids.STAFF_GUIDE),
+        "congkhai/datasets/",
+    )
+    doc_entries = exports.document_entries(index)
+    notice_entries = exports.notice_entries(registry)
+    author = registry.site.agency.name
+    for path, title, entries in (
+        (ids.FEED_DOCUMENTS, f"Văn bản mới: {author}", doc_entries),
+        (ids.FEED_NOTICES, f"Thông báo: {author}", notice_entries),
+        (ids.FEED_ALL, f"Thông tin mới: {author}", doc_entries + notice_entries),
+    ):
+        feed = feeds.atom_bytes(
+            entries,
+            title=title,
+            feed_path=path,
+            site_url=p.site_url,
+            author=author,
+            as_of=registry.as_of,
+        )
+        p.data_file(path, feed)
+
+
+#: the sections of the site, in the order their pages are planned
+SECTIONS: tuple[Callable[[_Planner], None], ...] = (
+    _documents,
+    _schedules,
+    _dialogues,
+    _notices,
+    _plans,
+    _site_pages,
+)
+
+_TAG = re.compile(r"<[^>]+>")
+#: MkDocs' own rule for YAML front matter in a page (``mkdocs.utils.meta``)
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def _written_pages(
+    p: _Planner, docs_files: Iterable[str], excluded: frozenset[str], generated: set[str]
+) -> list[WrittenPage]:
+    """Hand-written pages of ``docs/`` (not full texts, not replaced by generated pages)."""
+    out = []
+    for src in sorted(docs_files):
+        if not src.endswith(".md") or src in excluded or src in generated:
+            continue
+        raw = gate.resolve_inside(p.docs_dir, src).read_text(encoding="utf-8-sig")
+        front = _FRONT_MATTER.match(ids.nfc(raw))
+        meta = (yaml.safe_load(front.group(1)) if front else None) or {}
+        body = ids.nfc(raw)[front.end() :] if front else ids.nfc(raw)
+        heading = _H1.search(body)
+        given = meta.get("title") if isinstance(meta, dict) else None
+        title = str(given or (heading.group(1) if heading else PurePosixPath(src).stem))
+        text = _TAG.sub(" ", p.render_markdown(body)).replace("¶", " ")
+        url = ids.written_page_url(src)
+        out.append(
+            WrittenPage(
+                src,
+                url,
+                title,
+                html.unescape(" ".join(text.split())),
+                p.provenances.of_file(str(PurePosixPath("docs") / src)),
+            )
+        )
+    return out
+
+
+def docs_files(docs_dir: Path) -> list[str]:
+    """Every file below ``docs_dir`` (POSIX paths relative to it), symlinks included."""
+    return sorted(
+        PurePosixPath(path.relative_to(docs_dir)).as_posix()
+        for path in docs_dir.rglob("*")
+        if path.is_file() or path.is_symlink()
+    )
+
+
+def summary(plan: SitePlan) -> list[str]:
+    """What the build log says of a plan: search index, data-quality report, counts."""
+    records, terms, parts = plan.search_stats
+    lines = [f"chỉ mục tìm kiếm {records} mục, {terms} từ khóa, {parts} tệp"]
+    if quality := site_pages.quality_lines(plan.registry.problems):
+        lines.append(
+            f"báo cáo chất lượng dữ liệu (data-quality report), {len(quality)} mục:\n  "
+            + "\n  ".join(quality)
+        )
+    lines.append(
+        f"{len(plan.index.documents)} văn bản công khai / {len(plan.registry.documents)} "
+        f"trong dữ liệu, tính đến {plan.as_of.isoformat()}"
+    )
+    return lines
+
+
+def repository_url(registry: Registry, environ: dict[str, str] | None = None) -> str | None:
+    env = os.environ if environ is None else environ
+    return env.get("CONGKHAI_REPO_URL", "").strip() or registry.site.edit_url or None
+
+
+def build_site(
+    root: Path,
+    as_of: dt.date,
+    *,
+    site_url: str | None = None,
+    docs_dir: Path | None = None,
+    markdown: MarkdownConfig | None = None,
+) -> SitePlan:
+    """The plan of the site built from ``root`` at ``as_of``; raises ``DataError`` when the
+    data has errors or the gate refuses something. ``markdown`` defaults to the extensions
+    of ``root/mkdocs.yml``; a runner passes its own parsed configuration."""
+    docs_dir = docs_dir or root / "docs"
+    registry = load_registry(root, as_of, docs_dir)
+    all_docs = docs_files(docs_dir)
+    excluded = gate.admit_files(registry, docs_dir, all_docs)
+    repo = repository_url(registry)
+    planner = _Planner(
+        registry=registry,
+        index=RegisterIndex(registry),
+        docs_dir=docs_dir,
+        site_url=site_url or None,
+        provenances=Provenances(root, Repository(repo) if repo else None),
+        render_markdown=MarkdownRenderer(markdown or markdown_config(root)),
+    )
+    for section in SECTIONS:
+        section(planner)
+    generated = {page.src for page in planner.pages}
+    written = _written_pages(planner, all_docs, excluded, generated)
+    records = search.records_from(
+        planner.index, [(w.url, w.title, w.text) for w in written], planner.read_body
+    )
+    index_files = search.build_index(records)
+    for rel, data in sorted(index_files.files.items()):
+        planner.data_file(ids.SEARCH_INDEX + rel, data)
+    plan = SitePlan(
+        root=root,
+        as_of=as_of,
+        site_url=site_url or None,
+        registry=registry,
+        index=planner.index,
+        chrome=chrome_of(registry),
+        pages=tuple(planner.pages),
+        written=tuple(written),
+        files=tuple(planner.files),
+        excluded=excluded,
+        search_stats=(index_files.records, index_files.terms, len(index_files.files)),
+    )
+    gate.check(plan)
+    return plan
