@@ -357,14 +357,12 @@ def _vn_midnight(day: dt.date) -> dt.datetime:
 
 def document_entries(index: RegisterIndex) -> list[AtomEntry]:
     """Documents as feed entries, dated when published (else when issued), Vietnam time."""
-    from .pages.documents import number_display
-
     return [
         AtomEntry(
             document_url(d.id),
-            f"{d.doc_type.label} {number_display(d)}: {d.title}",
+            d.full_title,
             _vn_midnight(d.published or d.issued_date),
-            f"{d.doc_type.label} {number_display(d)} {d.issued.long} của "
+            f"{d.label} {d.issued.long} của "
             f"{index.registry.organizations[d.issuer].name}: {d.title}",
             "van-ban",
         )

@@ -29,8 +29,7 @@ SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
 def _describe(registry: Registry, session: Session) -> str:
-    person = registry.people.get(session.host)
-    lines = [f"Người tiếp: {person.display if person else session.host}"]
+    lines = [f"Người tiếp: {registry.person_label(session.host)}"]
     if session.attendees:
         lines.append("Thành phần: " + "; ".join(session.attendees))
     if session.topic:
@@ -58,7 +57,6 @@ def session_event(
     site_url: str | None,
     domain: str,
 ) -> icalendar.Event:
-    person = registry.people.get(session.host)
     event = icalendar.Event()
     event.add("uid", f"{session.id}@{domain}")
     stamp = changed_at or dt.datetime.combine(registry.as_of, dt.time(), tzinfo=dt.UTC)
@@ -68,7 +66,7 @@ def session_event(
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.ends_at)
     prefix = "[Minh họa] " if session.example else ""
-    event.add("summary", f"{prefix}Tiếp công dân: {person.display if person else session.host}")
+    event.add("summary", prefix + registry.session_title(session))
     event.add("location", session.place)
     event.add("description", _describe(registry, session))
     cancelled = session.status in (SessionStatus.HUY, SessionStatus.HOAN)

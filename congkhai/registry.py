@@ -26,12 +26,12 @@ from .datasets.organizations import Organization
 from .datasets.people import Person
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
-from .dates import WorkingCalendar, format_short
+from .dates import WorkingCalendar, format_short, weekday_name
 from .dialogues import Dialogues, load_dialogues
 from .ids import document_id
 from .plans import PlanRecord, load_plans
 from .problems import DataError, Problem, Problems, Severity
-from .schedules import Schedule, load_schedule
+from .schedules import Schedule, Session, load_schedule
 from .validate import (
     check_documents,
     check_organizations,
@@ -90,8 +90,9 @@ class Registry:
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
 
     def is_published(self, doc: Document) -> bool:
-        """Công khai and due: ``noi-bo`` and future-dated records appear nowhere."""
-        return doc.is_public and (doc.published is None or doc.published <= self.as_of)
+        """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
+        appear nowhere."""
+        return doc.public_at(self.as_of)
 
     def published_documents(self) -> list[Document]:
         """Published documents, newest first (ties by id, for a stable order)."""
@@ -109,6 +110,19 @@ class Registry:
 
     def published_links(self, doc: Document) -> list[Link]:
         return [link for link in self.links.get(doc.id, ()) if self.is_published(link.other)]
+
+    def person_label(self, person_id: str) -> str:
+        """``Sòi Đức Nghĩa, Phó Chánh Văn phòng`` (the title alone when no name is known);
+        the id itself when nobody by it is known."""
+        person = self.people.get(person_id)
+        return person.display if person else person_id
+
+    def session_title(self, session: Session) -> str:
+        """The one title of a reception session: its page, search result and calendar event."""
+        return (
+            f"Tiếp công dân {weekday_name(session.date).lower()}, {format_short(session.date)}: "
+            + self.person_label(session.host)
+        )
 
     def force(self, doc: Document) -> Force:
         return legal_force(doc, self.links.get(doc.id, ()), self.as_of)

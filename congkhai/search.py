@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import format_short
 from .ids import (
     document_url,
     meeting_url,
@@ -35,7 +34,7 @@ from .ids import (
     plan_url,
     session_url,
 )
-from .pages.documents import RegisterIndex, number_display
+from .pages.documents import RegisterIndex
 
 VERSION = 1
 SHARD = 50  # records per document-store shard
@@ -167,7 +166,7 @@ def records_from(
         org = registry.organizations[doc.issuer]
         body = read_body(doc.body) if doc.body else ""
         number = doc.number_text
-        label = f"{doc.doc_type.label} {number_display(doc)}"
+        label = doc.label
         out.append(
             SearchRecord(
                 document_url(doc.id),
@@ -203,9 +202,7 @@ def records_from(
             )
         )
     for s in registry.schedule.sessions:
-        person = registry.people.get(s.host)
-        host = person.display if person else s.host
-        title = f"Tiếp công dân {format_short(s.date)}: {host}"
+        title = registry.session_title(s)
         details = f"{s.place}. {'; '.join(s.attendees)}. {s.topic}. {s.note}"
         out.append(
             SearchRecord(
@@ -217,7 +214,10 @@ def records_from(
                 "",
                 "",
                 str(s.date.year),
-                ((f"Tiếp công dân {host}", WEIGHT_TITLE), (details, WEIGHT_BODY)),
+                (
+                    (f"Tiếp công dân {registry.person_label(s.host)}", WEIGHT_TITLE),
+                    (details, WEIGHT_BODY),
+                ),
                 f"{title}. {details}",
             )
         )

@@ -326,7 +326,7 @@ def _documents(p: _Planner) -> None:
         )
         p.page(
             ids.document_url(doc.id),
-            f"{doc.doc_type.label} {doc.number_text}".strip() + f": {doc.title}",
+            doc.full_title,
             "document.html",
             ctx,
             None,
@@ -361,8 +361,7 @@ def _schedules(p: _Planner) -> None:
             "data/reception/",
         )
     for host in sorted({s.host for s in sessions}):
-        person = registry.people.get(host)
-        title = f"Lịch tiếp công dân: {person.display if person else host}"
+        title = f"Lịch tiếp công dân: {registry.person_label(host)}"
         p.page(
             ids.host_url(host),
             title,

@@ -106,7 +106,7 @@ def test_relations_in_both_directions(seed_build: Build) -> None:
     target = seed_build.html("van-ban/12-qd-tu-2019/")
     heading = target.find("h3", string="Văn bản thực hiện")
     assert heading is not None
-    assert [a.get_text() for a in heading.find_next("ul").select("a")] == ["Báo cáo /BC-VPUB"]
+    assert [a.get_text() for a in heading.find_next("ul").select("a")] == ["Báo cáo (dự thảo)"]
 
 
 def test_metadata_json_ld_dublin_core_and_footer(seed_build: Build) -> None:

@@ -212,7 +212,9 @@ def test_ics_feed_parses_back_with_every_field(site: Build, project: Path) -> No
         str(feb["URL"])
         == "https://congkhai.example.vn/lich-tiep-cong-dan/buoi/chu-tich-2026-02-15/"
     )
-    assert str(feb["SUMMARY"]) == "Tiếp công dân: Lò Văn Thử, Chủ tịch UBND tỉnh"
+    assert (
+        str(feb["SUMMARY"]) == "Tiếp công dân thứ hai, 23/02/2026: Lò Văn Thử, Chủ tịch UBND tỉnh"
+    )
     assert str(feb["LOCATION"]) == "Trụ sở Tiếp công dân tỉnh"
     assert "Thanh tra tỉnh; Ban Tiếp công dân tỉnh" in str(feb["DESCRIPTION"])
     assert int(feb["SEQUENCE"]) == 0  # not in git: no change history

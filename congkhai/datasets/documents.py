@@ -167,6 +167,27 @@ class Document(Record):
     def is_public(self) -> bool:
         return self.access == vocab.Access.CONG_KHAI
 
+    def public_at(self, as_of: dt.date) -> bool:
+        """Công khai at ``as_of``: access ``cong-khai`` and due. Due means posted on or
+        before ``as_of`` (the ``published`` column) or, when no posting date is given, issued
+        on or before it: a document dated after the as-of date appears nowhere yet."""
+        due = self.published if self.published is not None else self.issued_date
+        return self.is_public and due <= as_of
+
+    @property
+    def label(self) -> str:
+        """How every page, feed, export and search result names the document: ``Kế hoạch
+        22/KH-VPUB``; a draft without a number ``Báo cáo (dự thảo)``; no number ``Công văn``."""
+        kind = self.doc_type.label
+        if self.number is None:
+            return kind
+        return f"{kind} (dự thảo)" if self.number.is_draft else f"{kind} {self.number.raw}"
+
+    @property
+    def full_title(self) -> str:
+        """``Kế hoạch 22/KH-VPUB: Về đối thoại …``: the page's title, feed entries, links."""
+        return f"{self.label}: {self.title}"
+
     @property
     def issued_date(self) -> dt.date:
         return self.issued.to_date()

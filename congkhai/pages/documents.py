@@ -376,7 +376,7 @@ def document_context(
         groups[link.label].append(
             RelatedDocument(
                 relative(here, document_url(other.id)),
-                f"{other.doc_type.label} {number_display(other)}",
+                other.label,
                 other.title,
                 other.issued.short,
                 link.relation.note,
@@ -399,13 +399,7 @@ def document_context(
     body_html = None
     if doc.body:
         body_html = render_markdown(link_citations(read_body(doc.body), index, here, doc.id))
-    heading = (
-        f"{doc.doc_type.label} {number}"
-        if doc.number and not is_draft
-        else f"{doc.doc_type.label} (dự thảo)"
-        if is_draft
-        else doc.doc_type.label
-    )
+    heading = doc.label
     agency = registry.site.agency.name
     dublin_core = (
         ("DC.title", doc.title),

@@ -152,7 +152,7 @@ def notice_context(
         if doc is not None:
             related.append(
                 DocLink(
-                    f"{doc.doc_type.label} {doc.number_text} ngày {doc.issued.short}: {doc.title}",
+                    f"{doc.label} ngày {doc.issued.short}: {doc.title}",
                     relative(here, document_url(doc.id)),
                 )
             )

@@ -48,9 +48,7 @@ class TaskRow:
 def _evidence(registry: Registry, ref: str, here: str) -> DocLink | None:
     doc = registry.published_document(ref)
     if doc is not None:
-        return DocLink(
-            f"{doc.doc_type.label} {doc.number_text}".strip(), relative(here, document_url(doc.id))
-        )
+        return DocLink(doc.label, relative(here, document_url(doc.id)))
     meeting = registry.dialogues.meetings.get(ref)
     if meeting is not None:
         return DocLink(meeting.title, relative(here, meeting_url(meeting.id)))
@@ -112,11 +110,7 @@ def plan_summary(registry: Registry, record: PlanRecord, here: str) -> PlanSumma
         record.id,
         relative(here, plan_url(record.id)),
         record.plan.title,
-        DocLink(
-            f"{doc.doc_type.label} {doc.number_text}".strip(), relative(here, document_url(doc.id))
-        )
-        if doc
-        else None,
+        DocLink(doc.label, relative(here, document_url(doc.id))) if doc else None,
         str(record.plan.year or ""),
         len(record.tasks),
         counts[TaskStatus.HOAN_THANH] + counts[TaskStatus.HOAN_THANH_TRE],
@@ -195,7 +189,7 @@ def plan_context(registry: Registry, record: PlanRecord) -> PlanContext:
         plan_summary(registry, record, here),
         facts,
         DocLink(
-            f"{source.doc_type.label} {source.number_text}: {source.title}",
+            source.full_title,
             relative(here, document_url(source.id)),
         )
         if source

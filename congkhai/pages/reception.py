@@ -82,12 +82,11 @@ def status_label(session: Session, as_of: dt.date) -> str:
 
 
 def _doc(registry: Registry, doc_id: str, here: str) -> DocLink | None:
-    doc = registry.documents.get(doc_id) if doc_id else None
-    if doc is None or not doc.is_public:
+    doc = registry.published_document(doc_id) if doc_id else None
+    if doc is None:  # internal or not yet due: not even its number is shown
         return None
-    label = f"{doc.doc_type.label} {doc.number_text}".strip() + f" ngày {doc.issued.short}"
-    published = registry.published_document(doc_id)
-    return DocLink(label, relative(here, document_url(doc_id)) if published else None)
+    label = f"{doc.label} ngày {doc.issued.short}"
+    return DocLink(label, relative(here, document_url(doc_id)))
 
 
 def session_view(registry: Registry, session: Session, here: str) -> SessionView:
@@ -281,7 +280,7 @@ def reception_context(registry: Registry, site_url: str | None) -> ReceptionCont
         archive=archive,
         hosts=tuple(
             HostLink(
-                registry.people[h].display if h in registry.people else h,
+                registry.person_label(h),
                 relative(here, host_url(h)),
                 relative(here, host_feed_url(h)),
             )
@@ -333,8 +332,7 @@ class HostContext:
 
 def host_context(registry: Registry, host: str, site_url: str | None) -> HostContext:
     here = host_url(host)
-    person = registry.people.get(host)
-    name = person.display if person else host
+    name = registry.person_label(host)
     sessions = registry.schedule.of_host(host)
     return HostContext(
         f"Lịch tiếp công dân: {name}",
@@ -359,11 +357,7 @@ class SessionContext:
 
 
 def session_title(registry: Registry, session: Session) -> str:
-    person = registry.people.get(session.host)
-    host = (person.name or person.title) if person else session.host
-    return (
-        f"Tiếp công dân {weekday_name(session.date).lower()}, {format_short(session.date)}: {host}"
-    )
+    return registry.session_title(session)
 
 
 def session_context(registry: Registry, session: Session) -> SessionContext:

@@ -1,0 +1,166 @@
+"""The site plan without MkDocs, and build state that dies with its build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+import weakref
+from pathlib import Path
+
+from conftest import ROOT, SEED_AS_OF, build, make_project
+
+SEED_DATE = dt.date.fromisoformat(SEED_AS_OF)
+
+
+def test_plan_of_the_shipped_site_is_built_with_mkdocs_unimportable() -> None:
+    script = textwrap.dedent(
+        f"""
+        import datetime as dt, json, sys
+        from pathlib import Path
+        for name in ("mkdocs", "material"):
+            sys.modules[name] = None  # any import of them now raises ImportError
+        from congkhai.site import build_site
+        plan = build_site(Path({str(ROOT)!r}), dt.date(2021, 11, 30))
+        assert not any(m.startswith(("mkdocs", "material")) for m in sys.modules
+                       if sys.modules[m] is not None)
+        print(json.dumps({{
+            "pages": {{p.url: [p.title, p.template, type(p.context).__name__] for p in plan.pages}},
+            "files": sorted(f.path for f in plan.files),
+            "written": [w.url for w in plan.written],
+        }}))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["pages"]["van-ban/22-kh-vpub-2021/"] == [
+        "Kế hoạch 22/KH-VPUB: Về đối thoại của Chánh Văn phòng Ủy ban nhân dân tỉnh với công "
+        "chức, viên chức, người lao động và nhân dân",
+        "document.html",
+        "DocumentContext",
+    ]
+    assert plan["pages"][""][1:] == ["home.html", "HomeContext"]
+    assert plan["pages"]["lich-tiep-cong-dan/"][1:] == ["reception.html", "ReceptionContext"]
+    for path in (
+        "du-lieu-mo/van-ban.csv",
+        "du-lieu-mo/van-ban.json",
+        "atom.xml",
+        "lich-tiep-cong-dan/lich-tiep-cong-dan.ics",
+        "tim-kiem/chi-muc/meta.json",
+    ):
+        assert path in plan["files"]
+    assert plan["written"] == ["du-lieu-mo/", "gioi-thieu/"]
+
+
+def test_every_planned_page_and_file_is_in_the_built_site(seed_build) -> None:  # type: ignore[no-untyped-def]
+    from congkhai.site import build_site
+
+    plan = build_site(ROOT, SEED_DATE)
+    for page in plan.pages:
+        assert (seed_build.site / page.url / "index.html").is_file(), page.url
+    for data in plan.files:
+        assert (seed_build.site / data.path).read_bytes() == data.content, data.path
+
+
+def test_no_build_state_outlives_its_build(tmp_path: Path) -> None:
+    """Under ``mkdocs serve`` every rebuild loads a new config in the same process: the
+    previous build's plan (registry, full texts, Jinja environment) must be collectable."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from congkhai.mkdocs_adapter import STATE
+
+    env_before = dict(os.environ)
+    os.environ["CONGKHAI_AS_OF"] = SEED_AS_OF
+    handlers_before = list(logging.getLogger("mkdocs").handlers)
+    try:
+        refs = []
+        for n in range(2):
+            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / f"site{n}"))
+            mkdocs_build(config)
+            state = getattr(config, STATE)
+            refs.append((weakref.ref(state.plan), weakref.ref(state.plan.registry)))
+            del config, state
+        gc.collect()
+        assert refs[0][0]() is None and refs[0][1]() is None, "first build's plan survived"
+        assert (tmp_path / "site1" / "index.html").is_file()
+    finally:
+        os.environ.pop("CONGKHAI_AS_OF")
+    # nothing written to the process environment, no logging handler left behind
+    # (mkdocs-material itself sets NO_MKDOCS_2_WARNING when its plugins load: not ours)
+    ignored = {"NO_MKDOCS_2_WARNING"}
+    assert {k: v for k, v in os.environ.items() if k not in ignored} == {
+        k: v for k, v in env_before.items() if k not in ignored
+    }
+    assert logging.getLogger("mkdocs").handlers == handlers_before
+
+
+def test_refused_build_leaves_the_published_site_whole(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    first = build(project, site)
+    assert first.returncode == 0, first.output
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    documents = project / "data" / "documents.csv"
+    documents.write_text(
+        documents.read_text(encoding="utf-8") + "x,1/KH-VPUB,ke-hoach,vpub,31/02/2021,T\n",
+        encoding="utf-8",
+    )
+    second = build(project, site)
+    assert second.returncode != 0
+    assert "31/02/2021" in second.output
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    assert not (tmp_path / "site.dang-dung").exists() or not any(
+        (tmp_path / "site.dang-dung").iterdir()
+    )
+
+
+def test_strict_warning_keeps_the_old_site(tmp_path: Path) -> None:
+    """``--strict`` aborts after the last event: the staged output must not be swapped in."""
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    marker = (site / "index.html").read_bytes()
+    (project / "docs" / "gioi-thieu.md").write_text(
+        "# Giới thiệu\n\n[liên kết hỏng](khong-co-trang-nay.md)\n", encoding="utf-8"
+    )
+    result = build(project, site)
+    assert result.returncode != 0 and "khong-co-trang-nay.md" in result.output
+    assert (site / "index.html").read_bytes() == marker
+    assert "liên kết hỏng" not in (site / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
+
+
+def test_one_label_per_document_and_session(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """The draft report is "Báo cáo (dự thảo)" in its <title>, H1, feed, links and search;
+    a session has one title on its page, in its calendar event and in the search index."""
+    import feedparser
+
+    page = seed_build.html("van-ban/bao-cao-doi-thoai-2021/")
+    heading = page.select_one("article h1").get_text(" ", strip=True)
+    assert heading.startswith("Báo cáo (dự thảo)")
+    assert page.title.get_text().startswith("Báo cáo (dự thảo): Kết quả thực hiện")
+    feed = feedparser.parse((seed_build.site / "van-ban" / "atom.xml").read_bytes())
+    titles = [e.title for e in feed.entries if e.link.endswith("bao-cao-doi-thoai-2021/")]
+    assert titles == ["Báo cáo (dự thảo): Kết quả thực hiện công tác đối thoại năm 2021"]
+    index = "\n".join(
+        text for path, text in seed_build.text_files().items() if path.startswith("tim-kiem/")
+    )
+    assert "Báo cáo (dự thảo)" in index and "Báo cáo /BC-VPUB" not in index
+
+    session = "lich-tiep-cong-dan/buoi/bi-thu-duvp-2021-04-15"
+    import icalendar
+
+    title = seed_build.html(session + "/").title.get_text().rsplit(" - ", 1)[0]
+    assert title == "Tiếp công dân thứ năm, 15/4/2021: Bí thư Đảng ủy Văn phòng UBND tỉnh"
+    calendar = icalendar.Calendar.from_ical((seed_build.site / f"{session}.ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == "[Minh họa] " + title
+    assert title in index
