@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .datasets.documents import Document
-from .datasets.fields import by_id, load_csv
+from .datasets.fields import by_id, load_table
 from .datasets.meetings import (
     DIALOGUE_KINDS,
     ITEMS_FILE,
@@ -26,8 +26,10 @@ from .datasets.meetings import (
 )
 from .datasets.organizations import Organization
 from .datasets.people import Person
+from .datasets.refs import located_rows
 from .dates import format_short
 from .problems import Problem, Problems, Severity
+from .validate import check_references
 
 
 class Progress(StrEnum):
@@ -127,42 +129,32 @@ def load_dialogues(
     problems: Problems,
 ) -> Dialogues:
     data = root / "data"
-    meetings = by_id(
-        load_csv(Meeting, data / "meetings.csv", MEETINGS_FILE, problems, optional_file=True),
-        lambda m: m.id,
-        MEETINGS_FILE,
-        problems,
+    meeting_rows, meeting_columns = load_table(
+        Meeting, data / "meetings.csv", MEETINGS_FILE, problems, optional_file=True
     )
-    items = by_id(
-        load_csv(
-            DialogueItem, data / "dialogue_items.csv", ITEMS_FILE, problems, optional_file=True
-        ),
-        lambda i: i.id,
-        ITEMS_FILE,
-        problems,
+    meetings = by_id(meeting_rows, lambda m: m.id, MEETINGS_FILE, problems)
+    item_rows, item_columns = load_table(
+        DialogueItem, data / "dialogue_items.csv", ITEMS_FILE, problems, optional_file=True
     )
-    totals = load_csv(
+    items = by_id(item_rows, lambda i: i.id, ITEMS_FILE, problems)
+    totals, total_columns = load_table(
         YearTotal, data / "dialogue_totals.csv", TOTALS_FILE, problems, optional_file=True
     )
+    check_references(
+        [
+            *located_rows(meeting_rows, MEETINGS_FILE, meeting_columns),
+            *located_rows(item_rows, ITEMS_FILE, item_columns),
+            *located_rows(totals, TOTALS_FILE, total_columns),
+        ],
+        {
+            "people": people,
+            "documents": documents,
+            "organizations": organizations,
+            "meetings": meetings,
+        },
+        problems,
+    )
     for m in meetings.values():
-        if m.chair and m.chair not in people:
-            problems.add(
-                Problem(
-                    MEETINGS_FILE,
-                    m.line,
-                    "chair",
-                    f'không có người mã "{m.chair}" (unknown person id)',
-                )
-            )
-        if m.record and m.record not in documents:
-            problems.add(
-                Problem(
-                    MEETINGS_FILE,
-                    m.line,
-                    "record",
-                    f'không có văn bản mã "{m.record}" (unknown document id)',
-                )
-            )
         if m.start and m.end and m.end <= m.start:
             problems.add(
                 Problem(
@@ -184,16 +176,7 @@ def load_dialogues(
             )
     for item in items.values():
         meeting = meetings.get(item.meeting)
-        if meeting is None:
-            problems.add(
-                Problem(
-                    ITEMS_FILE,
-                    item.line,
-                    "meeting",
-                    f'không có hội nghị mã "{item.meeting}" trong {MEETINGS_FILE} (unknown meeting id)',
-                )
-            )
-        elif meeting.kind not in DIALOGUE_KINDS:
+        if meeting is not None and meeting.kind not in DIALOGUE_KINDS:
             problems.add(
                 Problem(
                     ITEMS_FILE,
@@ -201,15 +184,6 @@ def load_dialogues(
                     "meeting",
                     f'"{meeting.id}" không phải buổi đối thoại (not a dialogue meeting)',
                     Severity.WARNING,
-                )
-            )
-        if item.owner and item.owner not in organizations:
-            problems.add(
-                Problem(
-                    ITEMS_FILE,
-                    item.line,
-                    "owner",
-                    f'không có cơ quan mã "{item.owner}" (unknown organization id)',
                 )
             )
         if item.status == ItemStatus.HOAN_THANH and item.done_on is None:
@@ -241,15 +215,6 @@ def load_dialogues(
             )
     seen: dict[tuple[int, str], YearTotal] = {}
     for total in totals:
-        if total.source not in documents:
-            problems.add(
-                Problem(
-                    TOTALS_FILE,
-                    total.line,
-                    "source",
-                    f'không có văn bản mã "{total.source}" (unknown document id)',
-                )
-            )
         key = (total.year, total.kind)
         if key in seen:
             problems.add(

@@ -82,10 +82,20 @@ class DocumentNumber:
 
     @property
     def issuer_code(self) -> str:
-        """The issuer's symbol as written in the number (``VPUB``, ``TU``, ``ĐUVP``)."""
-        if self.system is System.NHA_NUOC and self.type_code is None:
-            return self.first
-        # ``NĐ-CP``, ``KH-UBND``: the issuer is what follows the type code.
+        """The issuer's symbol as written in the number (``VPUB``, ``TU``, ``ĐUVP``), when
+        the document's type is not known: a state number without a known type code is read
+        as an official letter. Validation knows the type and calls :meth:`issuer_code_as`."""
+        return self.issuer_code_as(letter=self.type_code is None)
+
+    def issuer_code_as(self, *, letter: bool) -> str:
+        """The issuer's symbol for a document known to be an official letter or not.
+
+        The number alone cannot tell: ``9/TTr-VP`` is a letter of Thanh tra (symbol TTr,
+        also Tờ trình's code), ``46/XY-VPUB`` a plan of VPUB with an unknown type code.
+        """
+        if self.system is System.NHA_NUOC and (letter or not self.rest):
+            return self.first  # ``123/UBND-VP``; a law ``104/2016/QH13``
+        # ``NĐ-CP``, ``KH-UBND``, ``QĐ/TU``: the issuer is what follows the type code.
         return self.rest
 
     @property

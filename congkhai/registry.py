@@ -20,10 +20,11 @@ from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import relations as relations_ds
 from .datasets.documents import Document
-from .datasets.fields import by_id, load_csv
+from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
 from .datasets.organizations import Organization
 from .datasets.people import Person
+from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
 from .dates import WorkingCalendar, format_short, weekday_name
@@ -34,10 +35,10 @@ from .problems import DataError, Problem, Problems, Severity
 from .schedules import Schedule, Session, load_schedule
 from .validate import (
     check_documents,
-    check_organizations,
-    check_people,
+    check_organization_tree,
     check_references,
     check_relations,
+    issued_before,
 )
 
 
@@ -131,9 +132,10 @@ class Registry:
 def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.date) -> Force:
     """Derive a document's legal force at ``as_of``.
 
-    The ``status`` column wins when filled. Otherwise, in order: replaced or repealed by a
-    document already in force (the relation's date, else that document's effective or issue
-    date); past its expiry date; not yet effective; in force. A document without an
+    ``links`` come from a validated registry (no cycle, no document ending a newer one:
+    :func:`~congkhai.validate.check_relations`). The ``status`` column wins when filled.
+    Otherwise, in order: replaced or repealed by a document already in force (the
+    relation's date, else that document's effective or issue date); past its expiry date; not yet effective; in force. A document without an
     effective date stays "Chưa xác định": we do not assume it took effect when signed.
     """
     if doc.status:
@@ -142,7 +144,9 @@ def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.d
         return Force(status, since, overridden=True)
     endings = []
     for link in links:
-        if link.inverse and link.kind.ends_force:
+        # An older document cannot end a newer one: validation stops the build on such a
+        # relation; here it is never taken as the reason for "Hết hiệu lực toàn bộ".
+        if link.inverse and link.kind.ends_force and not issued_before(link.other, doc):
             other = link.other
             when = link.relation.date or other.effective or other.issued_date
             if when <= as_of:
@@ -230,61 +234,45 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     docs_dir = docs_dir or root / "docs"
     problems = Problems()
     site = load_site(data / "site.yaml", problems)
-    organizations = by_id(
-        load_csv(Organization, data / "organizations.csv", organizations_ds.FILE, problems),
-        lambda o: o.id,
-        organizations_ds.FILE,
-        problems,
+    org_rows, org_columns = load_table(
+        Organization, data / "organizations.csv", organizations_ds.FILE, problems
     )
-    people = by_id(
-        load_csv(Person, data / "people.csv", people_ds.FILE, problems),
-        lambda p: p.id,
-        people_ds.FILE,
-        problems,
+    organizations = by_id(org_rows, lambda o: o.id, organizations_ds.FILE, problems)
+    people_rows, people_columns = load_table(Person, data / "people.csv", people_ds.FILE, problems)
+    people = by_id(people_rows, lambda p: p.id, people_ds.FILE, problems)
+    doc_rows, doc_columns = load_table(
+        Document, data / "documents.csv", documents_ds.FILE, problems
     )
-    documents_list = _with_ids(
-        load_csv(Document, data / "documents.csv", documents_ds.FILE, problems), problems
-    )
+    documents_list = _with_ids(doc_rows, problems)
     documents = by_id(documents_list, lambda d: d.id, documents_ds.FILE, problems)
-    relations = load_csv(
+    relations, relation_columns = load_table(
         Relation, data / "relations.csv", relations_ds.FILE, problems, optional_file=True
     )
-    check_organizations(organizations, organizations_ds.FILE, problems)
-    check_people(people.values(), organizations, problems)
-    check_references(documents.values(), organizations, people, problems)
+    located_orgs = located_rows(org_rows, organizations_ds.FILE, org_columns)
+    located_relations = located_rows(relations, relations_ds.FILE, relation_columns)
+    check_organization_tree(located_orgs, problems)
     check_documents(list(documents.values()), organizations, docs_dir, problems)
-    check_relations(relations, documents, problems)
+    check_relations(located_relations, documents, problems)
     schedule = load_schedule(root, as_of, people, documents, problems)
     check_publication_deadline(documents.values(), schedule.calendar, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)
-    for notice in notices:
-        for ref in notice.related:
-            if ref not in documents:
-                problems.add(
-                    Problem(
-                        notice.file,
-                        None,
-                        "related",
-                        f'không có văn bản mã "{ref}" (unknown document id)',
-                    )
-                )
     plans = load_plans(
         root, organizations, documents, set(documents) | set(dialogues.meetings), problems
     )
-    if (
-        site is not None
-        and site.agency.organization
-        and site.agency.organization not in organizations
-    ):
-        problems.add(
-            Problem(
-                "data/site.yaml",
-                None,
-                "agency.organization",
-                f'không có cơ quan mã "{site.agency.organization}" (unknown organization id)',
-            )
-        )
+    check_references(
+        [
+            *located_orgs,
+            *located_rows(people_rows, people_ds.FILE, people_columns),
+            *located_rows(documents_list, documents_ds.FILE, doc_columns),
+            *located_relations,
+            # Front matter has no node tree here: the key is named, the line is not known.
+            *(Located(n, n.file, None) for n in notices),
+            *([Located(site.agency, "data/site.yaml", None, path=("agency",))] if site else []),
+        ],
+        {"organizations": organizations, "people": people, "documents": documents},
+        problems,
+    )
     if problems.errors or site is None:
         raise DataError(problems)
     return Registry(

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .datasets.documents import Document
-from .datasets.fields import load_csv
+from .datasets.fields import load_table
 from .datasets.people import Person
 from .datasets.reception import (
     DAYS_OFF_FILE,
@@ -29,9 +30,11 @@ from .datasets.reception import (
     SessionStatus,
     Shift,
 )
+from .datasets.refs import Located, located_rows
 from .datasets.yamlfile import line_of, load_yaml, validate_items
 from .dates import VN_TZ, DayAdjustment, WorkingCalendar, format_short
 from .problems import Problem, Problems, Severity
+from .validate import check_references
 
 #: How far ahead rules are expanded when they have no end date.
 HORIZON = dt.timedelta(days=400)
@@ -159,32 +162,14 @@ def _check_rule(
     index: int,
     node: object,
     people: dict[str, Person],
-    documents: dict[str, Document],
     problems: Problems,
 ) -> bool:
+    """Rules within one recurring rule; False when it cannot be expanded."""
+
     def where(key: str) -> int | None:
         return line_of(node, ("rules", index, key))  # type: ignore[arg-type]
 
-    ok = True
-    if rule.host not in people:
-        problems.add(
-            Problem(
-                RULES_FILE,
-                where("host"),
-                f"rules.{index}.host",
-                f'không có người mã "{rule.host}" trong data/people.csv (unknown person id)',
-            )
-        )
-        ok = False
-    if rule.announced_by and rule.announced_by not in documents:
-        problems.add(
-            Problem(
-                RULES_FILE,
-                where("announced_by"),
-                f"rules.{index}.announced_by",
-                f'không có văn bản mã "{rule.announced_by}" (unknown document id)',
-            )
-        )
+    ok = rule.host in people  # an unknown host is reported by check_references
     if rule.recurrence is Recurrence.HANG_THANG and (rule.day is None) == (
         rule.weekday is None or rule.week is None
     ):
@@ -230,6 +215,22 @@ def _check_rule(
     return ok
 
 
+def check_days_off(days_off: list[Located[DayOff]], problems: Problems) -> None:
+    """A date is a day off or a make-up working day, never both."""
+    first: dict[dt.date, Located[DayOff]] = {}
+    for loc in days_off:
+        other = first.setdefault(loc.record.date, loc)
+        if other.record.kind != loc.record.kind:
+            problems.add(
+                loc.problem(
+                    "date",
+                    f"ngày {format_short(loc.record.date)} vừa là ngày nghỉ vừa là ngày làm bù "
+                    f"(dòng {other.line} và {loc.line}) "
+                    "(a date cannot be both a day off and a make-up working day)",
+                )
+            )
+
+
 def _announced_on(doc_id: str, documents: dict[str, Document]) -> dt.date | None:
     doc = documents.get(doc_id)
     if doc is None:
@@ -248,7 +249,10 @@ def load_schedule(
 ) -> Schedule:
     """Load days off, rules and session files; expand, merge and check them."""
     data = root / "data"
-    days_off = load_csv(DayOff, data / "ngay-nghi.csv", DAYS_OFF_FILE, problems, optional_file=True)
+    days_off, columns = load_table(
+        DayOff, data / "ngay-nghi.csv", DAYS_OFF_FILE, problems, optional_file=True
+    )
+    check_days_off(located_rows(days_off, DAYS_OFF_FILE, columns), problems)
     calendar = WorkingCalendar(
         tuple(DayAdjustment(d.date, d.kind == "lam-bu", d.name) for d in days_off if d.date)
     )
@@ -257,15 +261,6 @@ def load_schedule(
     )
     config = config or ReceptionConfig()
     for person, role in config.hosts.items():
-        if person not in people:
-            problems.add(
-                Problem(
-                    RULES_FILE,
-                    line_of(node, ("hosts", person)),
-                    f"hosts.{person}",
-                    "không có người mã này trong data/people.csv (unknown person id)",
-                )
-            )
         if role not in config.roles:
             problems.add(
                 Problem(
@@ -275,20 +270,16 @@ def load_schedule(
                     f'không có chức vụ "{role}" trong roles (unknown role)',
                 )
             )
-    if config.info.rules_document and config.info.rules_document not in documents:
-        problems.add(
-            Problem(
-                RULES_FILE,
-                line_of(node, ("info", "rules_document")),
-                "info.rules_document",
-                "không có văn bản mã này (unknown document id)",
-            )
-        )
+    located: list[Located[Any]] = [
+        Located(config, RULES_FILE, None, node=node),
+        Located(config.info, RULES_FILE, None, node=node, path=("info",)),
+    ]
 
     sessions: dict[str, Session] = {}
     until = as_of + HORIZON
     for index, rule in validate_items(Rule, config.rules, ("rules",), node, RULES_FILE, problems):
-        if not _check_rule(rule, index, node, people, documents, problems):
+        located.append(Located(rule, RULES_FILE, None, node=node, path=("rules", index)))
+        if not _check_rule(rule, index, node, people, problems):
             continue
         for nominal, actual in expand_rule(rule, calendar, until):
             sid = f"{rule.id}-{nominal.isoformat()}"
@@ -318,7 +309,9 @@ def load_schedule(
     folder = data / "reception"
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
         file = f"data/reception/{path.name}"
-        rows.extend((file, row) for row in load_csv(SessionRow, path, file, problems))
+        records, columns = load_table(SessionRow, path, file, problems)
+        rows.extend((file, row) for row in records)
+        located.extend(located_rows(records, file, columns))
     seen_rows: dict[str, tuple[str, int]] = {}
     for file, row in rows:
         # A new session's id: host, day and start time (a host may receive twice a day).
@@ -407,23 +400,6 @@ def load_schedule(
             file=file,
             line=row.line,
         )
-        for column in ("announced_by", "result"):
-            ref = getattr(row, column)
-            if ref and ref not in documents:
-                problems.add(
-                    Problem(
-                        file, row.line, column, f'không có văn bản mã "{ref}" (unknown document id)'
-                    )
-                )
-        if merged.host not in people:
-            problems.add(
-                Problem(
-                    file,
-                    row.line,
-                    "host",
-                    f'không có người mã "{merged.host}" trong data/people.csv (unknown person id)',
-                )
-            )
         if merged.end <= merged.start:
             problems.add(
                 Problem(
@@ -445,21 +421,17 @@ def load_schedule(
             )
         sessions[sid] = merged
 
+    check_references(
+        located, {"people": people, "documents": documents, "sessions": sessions}, problems
+    )
     # Postponements: the new session names the one it replaces; that one becomes "hoãn".
     for session in list(sessions.values()):
         if not session.replaces:
             continue
         old = sessions.get(session.replaces)
         if old is None:
-            problems.add(
-                Problem(
-                    session.file,
-                    session.line,
-                    "replaces",
-                    f'không có buổi tiếp mã "{session.replaces}" (unknown session id)',
-                )
-            )
-        elif old.status not in (SessionStatus.DU_KIEN, SessionStatus.HOAN):
+            continue  # reported by check_references
+        if old.status not in (SessionStatus.DU_KIEN, SessionStatus.HOAN):
             problems.add(
                 Problem(
                     session.file,

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel
 
 from . import vocab
 from .datasets import documents as documents_ds
-from .datasets import people as people_ds
-from .datasets import relations as relations_ds
 from .datasets.documents import Document
 from .datasets.organizations import Organization
-from .datasets.people import Person
+from .datasets.refs import Located, references_of
 from .datasets.relations import Relation
 from .problems import Problem, Problems, Severity
 
@@ -40,60 +42,101 @@ def _same_symbol(code: str, symbol: str) -> bool:
 
 
 def check_references(
-    documents: Iterable[Document],
-    organizations: dict[str, Organization],
-    people: dict[str, Person],
+    located: Iterable[Located[Any]],
+    ids_by_dataset: Mapping[str, Collection[str]],
     problems: Problems,
 ) -> None:
-    """Every issuer and signer id resolves."""
-    for doc in documents:
-        if doc.issuer not in organizations:
-            problems.add(
-                _problem(
-                    doc,
-                    "issuer",
-                    f'không có cơ quan mã "{doc.issuer}" trong '
-                    "data/organizations.csv (unknown issuer id)",
-                )
-            )
-        if doc.signer and doc.signer not in people:
-            problems.add(
-                _problem(
-                    doc,
-                    "signer",
-                    f'không có người mã "{doc.signer}" trong {people_ds.FILE} (unknown person id)',
-                )
-            )
+    """Every reference a model declares (:class:`~congkhai.datasets.refs.Ref`) resolves.
+
+    ``ids_by_dataset`` must hold the ids of every dataset the records refer to (a missing
+    one is a programming error, not a data error: ``KeyError``). An empty text field is no
+    reference; each item of a list field and each key of a mapping field is one.
+    """
+    for loc in located:
+        record: BaseModel = loc.record
+        for field, ref in references_of(type(record)):
+            value = getattr(record, field)
+            items: list[tuple[str | int | None, str]]
+            if isinstance(value, str):
+                items = [(None, value)] if value else []
+            elif isinstance(value, Mapping):
+                items = [(str(k), str(k)) for k in value]
+            else:
+                items = [(i, str(v)) for i, v in enumerate(value)]
+            for item, ref_id in items:
+                if not any(ref_id in ids_by_dataset[d] for d in ref.datasets):
+                    problems.add(
+                        loc.problem(
+                            field,
+                            f'không có {ref.noun} mã "{ref_id}" (unknown {ref.gloss} id)',
+                            item=item,
+                        )
+                    )
 
 
-def check_people(
-    people: Iterable[Person], organizations: dict[str, Organization], problems: Problems
-) -> None:
-    for person in people:
-        if person.organization not in organizations:
-            problems.add(
-                Problem(
-                    people_ds.FILE,
-                    person.line,
-                    "organization",
-                    f'không có cơ quan mã "{person.organization}" (unknown organization id)',
-                )
-            )
+def find_cycles(edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Cycles of a directed graph, one per group of nodes that reach each other, each as
+    ``[a, b, ..., z]`` meaning a -> b -> ... -> z -> a, starting at its smallest node.
+
+    Nodes that cannot lie on a cycle (no successor or no predecessor left) are pruned first,
+    so this is linear in the graph's size plus the cycles found.
+    """
+    succ: dict[str, set[str]] = {}
+    pred: dict[str, set[str]] = {}
+    for node, targets in edges.items():
+        for target in targets:
+            succ.setdefault(node, set()).add(target)
+            pred.setdefault(target, set()).add(node)
+    for node in [*succ, *pred]:
+        succ.setdefault(node, set())
+        pred.setdefault(node, set())
+    queue = [n for n in succ if not succ[n] or not pred[n]]
+
+    def remove(node: str) -> None:
+        for t in succ.pop(node, set()):
+            pred[t].discard(node)
+            if not pred[t]:
+                queue.append(t)
+        for s in pred.pop(node, set()):
+            succ[s].discard(node)
+            if not succ[s]:
+                queue.append(s)
+
+    cycles: list[list[str]] = []
+    while True:
+        while queue:
+            remove(queue.pop())
+        if not succ:
+            return cycles
+        path, seen = [min(succ)], {min(succ): 0}
+        while (nxt := min(succ[path[-1]])) not in seen:
+            seen[nxt] = len(path)
+            path.append(nxt)
+        cycle = path[seen[nxt] :]
+        first = cycle.index(min(cycle))
+        cycles.append(cycle[first:] + cycle[:first])
+        for node in cycle:
+            remove(node)
 
 
-def check_organizations(
-    organizations: dict[str, Organization], file: str, problems: Problems
-) -> None:
-    for org in organizations.values():
-        if org.parent and org.parent not in organizations:
-            problems.add(
-                Problem(
-                    file,
-                    org.line,
-                    "parent",
-                    f'không có cơ quan mã "{org.parent}" (unknown parent organization id)',
-                )
+def check_organization_tree(organizations: list[Located[Organization]], problems: Problems) -> None:
+    """No organization is its own parent, grandparent or any further ancestor."""
+    rows: dict[str, Located[Organization]] = {}
+    for loc in organizations:
+        rows.setdefault(loc.record.id, loc)
+    edges = {i: [loc.record.parent] for i, loc in rows.items() if loc.record.parent in rows}
+    for cycle in find_cycles(edges):
+        members = [rows[i] for i in cycle]
+        chain = "; ".join(
+            f'"{m.record.id}" (dòng {m.line}) thuộc "{m.record.parent}"' for m in members
+        )
+        first = min(members, key=lambda m: m.line or 0)
+        problems.add(
+            first.problem(
+                "parent",
+                f"cơ quan cấp trên tạo thành vòng: {chain} (organization parent cycle)",
             )
+        )
 
 
 def check_number(doc: Document, issuer: Organization | None, problems: Problems) -> None:
@@ -137,10 +180,7 @@ def check_number(doc: Document, issuer: Organization | None, problems: Problems)
         )
     # A type that carries a code (``KH-VPUB``, even an unknown ``XY-VPUB``) puts the issuer
     # after it; an official letter (``UBND-VP``) starts with the issuer.
-    if number.system is vocab.System.DANG:
-        issuer_code = number.rest
-    else:
-        issuer_code = number.rest if allowed else number.first
+    issuer_code = number.issuer_code_as(letter=not allowed)
     if not issuer.symbol:
         problems.add(
             _problem(
@@ -268,33 +308,48 @@ def _check_path(
         )
 
 
+#: Relations by which the source acts on the target, so that it must be issued on or after
+#: it: the verb in messages and its English gloss.
+_ACTS_ON = {
+    "sua-doi": ("sửa đổi, bổ sung", "amend"),
+    "thay-the": ("thay thế", "replace"),
+    "bai-bo": ("bãi bỏ", "repeal"),
+    "dinh-chinh": ("đính chính", "correct"),
+}
+ACTING_KINDS = frozenset(_ACTS_ON) | {k.slug for k in vocab.RELATION_KINDS if k.ends_force}
+
+
+def _verb(relation: str) -> tuple[str, str]:
+    return _ACTS_ON.get(relation, (relation, relation))
+
+
+def issued_before(a: Document, b: Document) -> bool:
+    """``a`` was certainly issued before ``b``: by the month when either date is month-only."""
+    if a.issued.day is None or b.issued.day is None:
+        return (a.issued.year, a.issued.month) < (b.issued.year, b.issued.month)
+    return a.issued_date < b.issued_date
+
+
+def _doc_name(doc: Document) -> str:
+    return f'"{doc.number_text or doc.id}" (ban hành {doc.issued.short})'
+
+
 def check_relations(
-    relations: list[Relation], documents: dict[str, Document], problems: Problems
+    relations: list[Located[Relation]], documents: dict[str, Document], problems: Problems
 ) -> None:
-    """Both ends exist, no self-relation, nothing typed twice (inverses are derived)."""
+    """No self-relation, nothing typed twice (inverses are derived); a document amends,
+    replaces, repeals or corrects only documents issued on or before it, and never in a
+    cycle. Unknown ends are reported by :func:`check_references`."""
     seen: dict[tuple[str, str, str], Relation] = {}
-    for rel in relations:
-        for column in ("source", "target"):
-            ref = getattr(rel, column)
-            if ref not in documents:
-                problems.add(
-                    Problem(
-                        relations_ds.FILE,
-                        rel.line,
-                        column,
-                        f'không có văn bản mã "{ref}" trong {DOCS} '
-                        "(relation to a document that does not exist)",
-                    )
-                )
+    acting: dict[str, list[str]] = defaultdict(list)
+    edge_rows: dict[tuple[str, str], Located[Relation]] = {}
+    for loc in relations:
+        rel = loc.record
         if rel.source == rel.target:
             problems.add(
-                Problem(
-                    relations_ds.FILE,
-                    rel.line,
-                    "target",
-                    "văn bản không thể quan hệ với chính nó (self-relation)",
-                )
+                loc.problem("target", "văn bản không thể quan hệ với chính nó (self-relation)")
             )
+            continue
         key = (rel.source, rel.relation, rel.target)
         if rel.relation == "lien-quan":
             a, b = sorted((rel.source, rel.target))
@@ -302,13 +357,42 @@ def check_relations(
         if key in seen:
             problems.add(
                 Problem(
-                    relations_ds.FILE,
-                    rel.line,
+                    loc.file,
+                    loc.line,
                     None,
                     f"quan hệ đã ghi ở dòng {seen[key].line}; quan hệ ngược được tự suy ra "
                     "(relation written twice; inverses are derived)",
                     Severity.WARNING,
                 )
             )
-        else:
-            seen[key] = rel
+            continue
+        seen[key] = rel
+        source, target = documents.get(rel.source), documents.get(rel.target)
+        if rel.relation not in ACTING_KINDS or source is None or target is None:
+            continue
+        verb, gloss = _verb(rel.relation)
+        if issued_before(source, target):
+            problems.add(
+                loc.problem(
+                    "source",
+                    f"văn bản {_doc_name(source)} không thể {verb} văn bản {_doc_name(target)} "
+                    f"ban hành sau nó (a document cannot {gloss} one issued after it)",
+                )
+            )
+        if (rel.source, rel.target) not in edge_rows:
+            edge_rows[(rel.source, rel.target)] = loc
+            acting[rel.source].append(rel.target)
+    for cycle in find_cycles(acting):
+        rows = [edge_rows[(a, b)] for a, b in zip(cycle, [*cycle[1:], cycle[0]], strict=True)]
+        chain = "; ".join(
+            f'"{r.record.source}" {_verb(r.record.relation)[0]} "{r.record.target}" (dòng {r.line})'
+            for r in rows
+        )
+        first = min(rows, key=lambda r: r.line or 0)
+        problems.add(
+            first.problem(
+                "target",
+                f"quan hệ sửa đổi, thay thế, bãi bỏ tạo thành vòng: {chain} "
+                "(cycle of amendments, replacements or repeals)",
+            )
+        )

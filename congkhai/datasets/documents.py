@@ -23,6 +23,7 @@ from .fields import (
     choice,
     column,
 )
+from .refs import Ref
 
 FILE = "data/documents.csv"
 
@@ -99,7 +100,9 @@ class Document(Record):
         "Mã hoặc tên loại: " + ", ".join(f"{t.slug} ({t.label})" for t in vocab.DOCUMENT_TYPES),
         "ke-hoach",
     )
-    issuer: Required = column("Cơ quan ban hành", "Mã cơ quan trong organizations.csv.", "vpub")
+    issuer: Annotated[Required, Ref("organizations")] = column(
+        "Cơ quan ban hành", "Mã cơ quan trong organizations.csv.", "vpub"
+    )
     issued: FlexDate = column(
         "Ngày ban hành",
         "dd/mm/yyyy; nếu văn bản chưa ghi ngày, ghi tháng/năm (11/2021).",
@@ -108,7 +111,7 @@ class Document(Record):
     title: Required = column(
         "Trích yếu", "Trích yếu nội dung, như trên văn bản.", "Về đối thoại ..."
     )
-    signer: OptionalId = column(
+    signer: Annotated[OptionalId, Ref("people")] = column(
         "Người ký", "Mã người ký trong people.csv.", "soi-duc-nghia", default=""
     )
     signer_title: Optional = column(

@@ -246,12 +246,19 @@ def load_csv(
     model: type[R], path: Path, file: str, problems: Problems, *, optional_file: bool = False
 ) -> list[R]:
     """Read and validate one CSV dataset. A missing file is an error unless optional."""
+    return load_table(model, path, file, problems, optional_file=optional_file)[0]
+
+
+def load_table(
+    model: type[R], path: Path, file: str, problems: Problems, *, optional_file: bool = False
+) -> tuple[list[R], tuple[str, ...]]:
+    """As :func:`load_csv`, with the file's header: tier-2 rules name the Excel column too."""
     if not path.exists():
         if not optional_file:
             problems.add(Problem(file, None, None, "thiếu tệp dữ liệu (data file not found)"))
-        return []
+        return [], ()
     table = read_table(path, file, columns_of(model), required_columns_of(model), problems)
-    return validate_rows(model, table, problems)
+    return validate_rows(model, table, problems), table.columns
 
 
 def by_id(records: list[R], key: Callable[[R], str], file: str, problems: Problems) -> dict[str, R]:

@@ -22,6 +22,7 @@ from .fields import (
     choice,
     column,
 )
+from .refs import Ref
 
 MEETINGS_FILE = "data/meetings.csv"
 ITEMS_FILE = "data/dialogue_items.csv"
@@ -87,7 +88,9 @@ class Meeting(Record):
         "Loại", ", ".join(k.value for k in MeetingKind) + ".", "doi-thoai-dinh-ky"
     )
     title: Required = column("Tên", "Tên hội nghị.", "Đối thoại với công chức, viên chức")
-    chair: OptionalId = column("Người chủ trì", "Mã người trong people.csv.", "", default="")
+    chair: Annotated[OptionalId, Ref("people")] = column(
+        "Người chủ trì", "Mã người trong people.csv.", "", default=""
+    )
     place: Optional = column("Địa điểm", "", "", default="")
     participants: List = column(
         "Thành phần", "Nhóm, cơ quan tham dự; không ghi tên công dân.", "", default=()
@@ -96,7 +99,9 @@ class Meeting(Record):
         "Trạng thái", "du-kien, da-to-chuc, hoan, huy.", "da-to-chuc"
     )
     summary: Optional = column("Tóm tắt kết quả", "", "", default="")
-    record: OptionalId = column("Biên bản / thông báo kết luận", "Mã văn bản.", "", default="")
+    record: Annotated[OptionalId, Ref("documents")] = column(
+        "Biên bản / thông báo kết luận", "Mã văn bản.", "", default=""
+    )
     example: Flag = column("Minh họa", '"có" nếu là dữ liệu minh họa.', "", default=False)
 
 
@@ -115,7 +120,9 @@ class DialogueItem(Record):
     """Một ý kiến nêu tại buổi đối thoại, câu trả lời và cam kết (never a citizen's name)."""
 
     id: Id = column("Mã", "", "doi-thoai-2021-06-1")
-    meeting: Id = column("Buổi đối thoại", "Mã trong meetings.csv.", "doi-thoai-2021-06")
+    meeting: Annotated[Id, Ref("meetings")] = column(
+        "Buổi đối thoại", "Mã trong meetings.csv.", "doi-thoai-2021-06"
+    )
     raised_by: Required = column(
         "Người nêu",
         "Nhóm người nêu (công chức, người lao động, hộ dân thôn…), không ghi tên.",
@@ -124,7 +131,9 @@ class DialogueItem(Record):
     issue: Required = column("Ý kiến, kiến nghị", "", "")
     answer: Optional = column("Trả lời", "", "", default="")
     commitment: Optional = column("Cam kết", "Việc sẽ làm.", "", default="")
-    owner: OptionalId = column("Đơn vị thực hiện", "Mã trong organizations.csv.", "", default="")
+    owner: Annotated[OptionalId, Ref("organizations")] = column(
+        "Đơn vị thực hiện", "Mã trong organizations.csv.", "", default=""
+    )
     deadline: Day = column("Hạn", "dd/mm/yyyy.", "", default=None)
     status: Annotated[str, choice({s.value: v for s, v in ITEM_STATUS_LABELS.items()})] = column(
         "Trạng thái", "dang-thuc-hien hoặc hoan-thanh.", "dang-thuc-hien", default="dang-thuc-hien"
@@ -141,5 +150,7 @@ class YearTotal(Record):
         "Loại", "Như meetings.csv, hoặc giao-ban (giao ban tuần, tháng gộp).", "hoi-nghi"
     )
     count: Count = column("Số lượng", "", "6")
-    source: Id = column("Nguồn", "Mã văn bản nêu số liệu.", "bao-cao-doi-thoai-2021")
+    source: Annotated[Id, Ref("documents")] = column(
+        "Nguồn", "Mã văn bản nêu số liệu.", "bao-cao-doi-thoai-2021"
+    )
     note: Optional = column("Ghi chú", "Câu trong văn bản nguồn.", "", default="")

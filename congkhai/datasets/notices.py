@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from ..ids import nfc
 from ..problems import Problem, Problems
 from .fields import Day, Flag, List, Optional, Record, Required, RequiredDay, choice, column
+from .refs import Ref
 from .tables import decode
 from .yamlfile import clean, translate
 
@@ -60,7 +61,7 @@ class Notice(Record):
     pinned: Flag = column(
         "Ghim", "true để luôn ở đầu danh sách khi còn hiệu lực.", "true", default=False
     )
-    related: List = column(
+    related: Annotated[List, Ref("documents")] = column(
         "Văn bản liên quan", "Mã văn bản trong sổ văn bản.", "[07-tb-duvp-2021]", default=()
     )
     example: Flag = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from ..vocab import SYSTEM_LABELS, System
 from .fields import Id, Optional, OptionalId, Record, Required, choice, column
+from .refs import Ref
 
 FILE = "data/organizations.csv"
 
@@ -24,6 +25,6 @@ class Organization(Record):
     symbol: Optional = column(
         "Ký hiệu", "Chữ viết tắt trong số ký hiệu văn bản của cơ quan.", "VPUB", default=""
     )
-    parent: OptionalId = column(
+    parent: Annotated[OptionalId, Ref("organizations")] = column(
         "Cơ quan cấp trên", "Mã của cơ quan cấp trên, nếu có.", "ubnd-tinh", default=""
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from .fields import Id, Optional, Record, Required, column
+from .refs import Ref
 
 FILE = "data/people.csv"
 
@@ -18,7 +21,9 @@ class Person(Record):
         default="",
     )
     title: Required = column("Chức vụ", "Chức vụ hiện tại.", "Phó Chánh Văn phòng")
-    organization: Id = column("Cơ quan", "Mã cơ quan trong organizations.csv.", "vpub")
+    organization: Annotated[Id, Ref("organizations")] = column(
+        "Cơ quan", "Mã cơ quan trong organizations.csv.", "vpub"
+    )
 
     @property
     def display(self) -> str:

@@ -29,6 +29,7 @@ from .fields import (
     choice,
     column,
 )
+from .refs import Ref
 
 RULES_FILE = "data/reception/rules.yaml"
 DAYS_OFF_FILE = "data/ngay-nghi.csv"
@@ -92,7 +93,7 @@ class Rule(_Strict):
     """Một quy tắc tiếp định kỳ (a recurring reception rule)."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    host: str
+    host: Annotated[str, Ref("people")]
     text: str  # the rule as the notice writes it, shown verbatim
     recurrence: Recurrence
     day: int | None = Field(default=None, ge=1, le=31)
@@ -106,7 +107,7 @@ class Rule(_Strict):
     topic: str = ""
     valid_from: dt.date
     valid_to: dt.date | None = None
-    announced_by: str = ""  # document id of the notice
+    announced_by: Annotated[str, Ref("documents")] = ""  # the notice
     example: bool = False  # Dữ liệu minh họa: not a real schedule
 
 
@@ -115,14 +116,14 @@ class ReceptionInfo(_Strict):
 
     place: str = ""
     hours: str = ""
-    rules_document: str = ""  # document id of the nội quy
+    rules_document: Annotated[str, Ref("documents")] = ""  # the nội quy
     note: str = ""
 
 
 class ReceptionConfig(_Strict):
     info: ReceptionInfo = ReceptionInfo()
     roles: dict[str, Role] = {}
-    hosts: dict[str, str] = {}  # person id -> role id
+    hosts: Annotated[dict[str, str], Ref("people")] = {}  # person id -> role id
     rules: list[Any] = []  # validated one by one (schedules.load_schedule)
 
 
@@ -138,19 +139,23 @@ class SessionRow(Record):
     date: Day = column("Ngày", "dd/mm/yyyy.", "15/3/2021", default=None)
     start: Clock = column("Giờ bắt đầu", "08:00 hoặc 8h.", "08:00", default=None)
     end: Clock = column("Giờ kết thúc", "11:00.", "11:00", default=None)
-    host: OptionalId = column("Người tiếp", "Mã người trong people.csv.", "bi-thu-duvp", default="")
+    host: Annotated[OptionalId, Ref("people")] = column(
+        "Người tiếp", "Mã người trong people.csv.", "bi-thu-duvp", default=""
+    )
     place: Optional = column("Địa điểm", "Nơi tiếp.", "Phòng tiếp công dân", default="")
     attendees: List = column("Thành phần", "Cơ quan cùng dự, cách nhau bằng ;", "", default=())
     topic: Optional = column("Nội dung dự kiến", "Không ghi tên công dân.", "", default="")
     status: Annotated[
         str, choice({s.value: label for s, label in SESSION_STATUS_LABELS.items()}, required=False)
     ] = column("Trạng thái", "du-kien, da-tiep, hoan, huy.", "da-tiep", default="")
-    announced_by: OptionalId = column("Thông báo", "Mã văn bản thông báo lịch.", "", default="")
+    announced_by: Annotated[OptionalId, Ref("documents")] = column(
+        "Thông báo", "Mã văn bản thông báo lịch.", "", default=""
+    )
     announced_on: Day = column("Ngày thông báo", "dd/mm/yyyy.", "", default=None)
-    replaces: OptionalId = column(
+    replaces: Annotated[OptionalId, Ref("sessions")] = column(
         "Thay cho buổi", "Mã buổi bị hoãn mà buổi này thay thế.", "", default=""
     )
-    result: OptionalId = column(
+    result: Annotated[OptionalId, Ref("documents")] = column(
         "Thông báo kết luận", "Mã văn bản kết luận buổi tiếp.", "", default=""
     )
     note: Optional = column("Ghi chú", "", "", default="")

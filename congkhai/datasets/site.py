@@ -5,10 +5,12 @@ person responsible for the site (Luật Tiếp cận thông tin Art. 17(1)(m), 1
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict
 
 from ..problems import Problem, Problems, Severity
+from .refs import Ref
 from .yamlfile import line_of, load_yaml
 
 FILE = "data/site.yaml"
@@ -24,7 +26,7 @@ class Agency(_Section):
     name: str
     short_name: str = ""
     parent: str = ""
-    organization: str = ""  # its id in organizations.csv
+    organization: Annotated[str, Ref("organizations")] = ""  # its id in organizations.csv
     address: str = ""
     phone: str = ""
     fax: str = ""
