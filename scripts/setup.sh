@@ -13,8 +13,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 export NO_MKDOCS_2_WARNING=1
+# ProperDocs (the maintained MkDocs 1.x fork) builds; `mkdocs build --strict` gives the same
+# site. `-f mkdocs.yml`: ProperDocs looks for properdocs.yml first and notes the fallback.
 if [ "${1:-build}" = "serve" ]; then
-  exec .venv/bin/mkdocs serve --strict
+  exec .venv/bin/properdocs serve --strict -f mkdocs.yml
 fi
-.venv/bin/mkdocs build --strict
+.venv/bin/properdocs build --strict -f mkdocs.yml
 echo "Đã dựng cổng vào thư mục site/ (site built into site/). Xem: bash scripts/setup.sh serve"

@@ -82,8 +82,11 @@ def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) ->
     return project
 
 
-def build(project: Path, site: Path, as_of: str = SEED_AS_OF, **env: str) -> Build:
-    """Run ``mkdocs build --strict`` exactly as CI and staff do."""
+def build(
+    project: Path, site: Path, as_of: str = SEED_AS_OF, *, runner: str = "mkdocs", **env: str
+) -> Build:
+    """Run ``mkdocs build --strict`` exactly as CI and staff do (``runner="properdocs"``:
+    the same build by ProperDocs, the documented runner)."""
     environ = {
         k: v
         for k, v in os.environ.items()
@@ -94,7 +97,7 @@ def build(project: Path, site: Path, as_of: str = SEED_AS_OF, **env: str) -> Bui
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            runner,
             "build",
             "--strict",
             "-f",
