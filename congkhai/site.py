@@ -505,7 +505,7 @@ def _site_pages(p: _Planner) -> None:
         ids.SEARCH,
         "Tìm kiếm",
         "search.html",
-        site_pages.search_context(ids.SEARCH),
+        site_pages.search_context(ids.SEARCH, index),
         "data/",
     )
     p.page(

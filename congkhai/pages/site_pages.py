@@ -9,6 +9,7 @@ from ..datasets.fields import ColumnDoc, Record, describe
 from ..ids import relative
 from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
 from .common import Download, downloads
+from .documents import RegisterIndex
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,10 @@ def guide_context(here: str) -> GuideContext:
     )
 
 
+#: document types offered as shortcuts on the search page, when the register has any
+BROWSE_TYPES = ("ke-hoach", "quyet-dinh")
+
+
 @dataclass(frozen=True)
 class BrowseLink:
     label: str
@@ -149,21 +154,25 @@ class SearchContext:
     browse: tuple[BrowseLink, ...]
 
 
-def search_context(here: str) -> SearchContext:
+def search_context(here: str, index: RegisterIndex) -> SearchContext:
+    """Without JavaScript the page offers the register's facets: only those that exist."""
     from ..ids import NOTICES, PLANS, RECEPTION, REGISTER, SEARCH_INDEX, register_url
 
+    by_type = tuple(
+        BrowseLink(
+            f"Văn bản theo loại: {index.labels['loai'].get(value, value)}",
+            relative(here, register_url("loai", value)),
+        )
+        for value in BROWSE_TYPES
+        if value in index.groups["loai"]
+    )
     return SearchContext(
         relative(here, SEARCH_INDEX),
         relative(here, "") or "./",
         relative(here, "assets/congkhai-search.js"),
         (
             BrowseLink("Sổ văn bản (mới nhất trước)", relative(here, REGISTER)),
-            BrowseLink(
-                "Văn bản theo loại: Kế hoạch", relative(here, register_url("loai", "ke-hoach"))
-            ),
-            BrowseLink(
-                "Văn bản theo loại: Quyết định", relative(here, register_url("loai", "quyet-dinh"))
-            ),
+            *by_type,
             BrowseLink(
                 "Văn bản theo năm, cơ quan ban hành, tình trạng hiệu lực: xem cột lọc trong sổ văn bản",
                 relative(here, REGISTER),
