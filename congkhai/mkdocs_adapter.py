@@ -50,6 +50,7 @@ from .problems import DataError
 from .provenance import Repository, file_dates, line_times, provenance
 from .registry import Registry, load_registry
 from .render import make_env, render
+from .sanitize import sanitize_html
 from .schedules import Session
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
@@ -232,7 +233,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 extensions=config.markdown_extensions, extension_configs=config.mdx_configs
             )
         state.markdown.reset()
-        return str(state.markdown.convert(text))
+        return sanitize_html(str(state.markdown.convert(text)))
 
     read_body = state.read_body
 
@@ -653,8 +654,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     spec = state.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
-    # Material prints page.meta.title unescaped in <title> and the header: escape it here.
-    page.meta["title"] = html.escape(spec.title, quote=False)
+    # Plain text: the theme overrides escape every title where they print it.
+    page.meta["title"] = spec.title
     # Generated pages carry their own headings; the table of contents column would only
     # narrow the register's table and facets.
     page.meta["hide"] = ["toc"]
@@ -678,7 +679,12 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         if spec.source is None:
             return content
         return content + render(state.env, "provenance.html", state.file_provenance(spec.source))
-    # A hand-written page: it joins the search index; its provenance is its own file.
+    # A hand-written page: sanitised like all staff Markdown; its title handed to the theme
+    # as plain text (MkDocs extracts an <h1> title as HTML text, entities escaped); it
+    # joins the search index; its provenance is its own file.
+    html_text = sanitize_html(html_text)
+    if "title" not in page.meta and page.title:
+        page.meta["title"] = html.unescape(page.title)
     text = re.sub(r"<[^>]+>", " ", html_text).replace("¶", " ")
     state.page_texts.append(
         (page.url, str(page.title or ""), html.unescape(" ".join(text.split())))
