@@ -79,8 +79,27 @@ def document_records(index: RegisterIndex, site_url: str | None) -> list[dict[st
     return records
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV Injection"): ``=``, ``+``,
+#: ``-``, ``@``, and tab / carriage return, which some spreadsheets skip before a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'`` as OWASP
+    recommends (``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)``); anything else unchanged.
+    Only ``str`` values are touched: numbers and booleans (a negative number included)
+    stay numbers, and dates are written ISO (they start with a digit)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(records: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
-    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    """The records as CSV for Excel. Text cells are neutralised against formula injection
+    (:func:`neutralise_formula`); the JSON export of the same records keeps every value as
+    the source says."""
+    safe = [{k: neutralise_formula(v) for k, v in record.items()} for record in records]
+    frame = pd.DataFrame.from_records(safe, columns=list(columns))
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8-sig")

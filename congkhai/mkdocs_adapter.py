@@ -113,8 +113,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     spec = state.pages.get(page.file.src_uri)
     if spec is None:
         return markdown
-    # Material prints page.meta.title unescaped in <title> and the header: escape it here.
-    page.meta["title"] = html.escape(spec.title, quote=False)
+    page.meta["title"] = spec.title  # plain text: the theme overrides escape every title
     # Generated pages carry their own headings; the table of contents would narrow them.
     page.meta["hide"] = ["toc"]
     if spec.dublin_core:
@@ -132,6 +131,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         provenance = spec.provenance
     else:  # a hand-written page: staff Markdown, sanitised like every other
         content = gate.sanitize(html_text)
+        if "title" not in page.meta and page.title:  # MkDocs gives an <h1> title as HTML
+            page.meta["title"] = html.unescape(page.title)
         provenance = state.written[page.file.src_uri].provenance
     if provenance is None:
         return content

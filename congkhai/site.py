@@ -37,7 +37,9 @@ from .pages import plans as plans_pages
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
 from .provenance import Repository, file_dates, line_times, provenance
+from .problems import Problem, Severity
 from .registry import Registry, load_registry
+from .sanitize import safe_url
 from .schedules import Session
 
 NOT_GIVEN = "chưa cập nhật"
@@ -619,8 +621,23 @@ def summary(plan: SitePlan) -> list[str]:
 
 
 def repository_url(registry: Registry, environ: dict[str, str] | None = None) -> str | None:
+    """``CONGKHAI_REPO_URL`` when it is a safe https:// address, else ``site.yaml``'s
+    ``edit_url`` (validated by its model); an unsafe variable is reported, never linked."""
     env = os.environ if environ is None else environ
-    return env.get("CONGKHAI_REPO_URL", "").strip() or registry.site.edit_url or None
+    given = env.get("CONGKHAI_REPO_URL", "").strip()
+    if given and safe_url(given) is None:
+        registry.problems.add(
+            Problem(
+                "CONGKHAI_REPO_URL",
+                None,
+                None,
+                f'"{given}" không phải địa chỉ https:// hợp lệ, bỏ qua '
+                "(ignored: not an https:// URL)",
+                Severity.WARNING,
+            )
+        )
+        given = ""
+    return given or registry.site.edit_url or None
 
 
 def build_site(

@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..problems import Problem, Problems, Severity
+from ..sanitize import safe_url
 from .refs import Ref
 from .yamlfile import line_of, load_yaml
 
@@ -56,6 +58,21 @@ class Site(_Section):
     focal_point: FocalPoint = FocalPoint()
     responsible: Responsible = Responsible()
     edit_url: str = ""  # e.g. https://github.com/<org>/<repo>/edit/main/ (optional)
+
+    @field_validator("edit_url")
+    @classmethod
+    def _edit_url_is_https(cls, value: str) -> str:
+        # Printed as the "Sửa tệp dữ liệu" link of every page: a javascript: or data: URL
+        # would run in every visitor's browser, an http: one could be rewritten in transit.
+        if value and safe_url(value) is None:
+            raise PydanticCustomError(
+                "unsafe_url",
+                '"{value}" không phải địa chỉ https:// hợp lệ; liên kết sửa dữ liệu phải bắt '
+                "đầu bằng https://, không có khoảng trắng hay ký tự điều khiển "
+                "(must be an https:// URL without spaces or control characters)",
+                {"value": value},
+            )
+        return value
 
 
 #: Facts the law asks the site to show; empty ones are listed in the data-quality report.
