@@ -36,8 +36,8 @@ from .pages import notices as notices_pages
 from .pages import plans as plans_pages
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
-from .provenance import Repository, file_dates, line_times, provenance
 from .problems import Problem, Severity
+from .provenance import Repository, file_dates, line_times, provenance
 from .registry import Registry, load_registry
 from .sanitize import safe_url
 from .schedules import Session
