@@ -21,11 +21,12 @@ or an unnumbered annual direction, with its tasks.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .fields import Day
 
 FOLDER = "data/plans"
 
@@ -48,10 +49,10 @@ class Task(_Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str = Field(min_length=1)
     owner: str = ""
-    start: dt.date | None = None
-    deadline: dt.date | None = None
+    start: Day = None
+    deadline: Day = None
     status: TaskState | None = None
-    done_on: dt.date | None = None
+    done_on: Day = None
     percent: int | None = Field(default=None, ge=0, le=100)
     evidence: list[str] = []
     note: str = ""
