@@ -8,6 +8,7 @@ own time zone is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -24,11 +25,18 @@ class DateFormatError(ValueError):
 
 
 def as_of(environ: dict[str, str] | None = None, now: dt.datetime | None = None) -> dt.date:
-    """Return the as-of date: ``CONGKHAI_AS_OF`` (ISO or dd/mm/yyyy) or today in Vietnam."""
+    """Return the as-of date: ``CONGKHAI_AS_OF`` (ISO or dd/mm/yyyy) or today in Vietnam.
+
+    Raises :class:`DateFormatError` (a bilingual message naming the variable) when the
+    variable is not a full date between :data:`MIN_YEAR` and :data:`MAX_YEAR`.
+    """
     env = os.environ if environ is None else environ
     raw = env.get(AS_OF_ENV, "").strip()
     if raw:
-        value = parse_date(raw)
+        try:
+            value = parse_date(raw)
+        except DateFormatError as exc:
+            raise DateFormatError(f"{AS_OF_ENV}: {exc}") from None
         if value.day is None:
             raise DateFormatError(
                 f'{AS_OF_ENV}="{raw}" phải là một ngày cụ thể (must be a full date)'
@@ -38,12 +46,15 @@ def as_of(environ: dict[str, str] | None = None, now: dt.datetime | None = None)
     return current.astimezone(VN_TZ).date()
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class VnDate:
     """Một ngày, có thể chỉ biết tháng (a date, possibly known to the month only).
 
     A draft whose day is left blank ("ngày   tháng 11 năm 2021") has ``day=None``. It sorts
-    at the start of its month and never pretends to a day it does not have.
+    at the start of its month, before the 1st of that month, and never pretends to a day it
+    does not have: ``11/2021 < 01/11/2021 < 05/11/2021 < 12/2021``, and a month-only date
+    equals only itself (so the order is total and agrees with ``==`` and ``hash``).
     """
 
     year: int
@@ -53,6 +64,15 @@ class VnDate:
     @classmethod
     def of(cls, value: dt.date) -> VnDate:
         return cls(value.year, value.month, value.day)
+
+    def _key(self) -> tuple[int, int, int]:
+        # Day 0 does not exist: it places a month-only date before the month's 1st.
+        return (self.year, self.month, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, VnDate):
+            return NotImplemented
+        return self._key() < other._key()
 
     def to_date(self) -> dt.date:
         """The first day this value can mean (the 1st of the month when the day is unknown)."""
@@ -101,14 +121,30 @@ _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 ACCEPTED_FORMATS = "dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd"
 ACCEPTED_MONTH_FORMATS = "mm/yyyy, yyyy-mm"
+#: Years a date may have unless the field says otherwise: a typo (2201, 9999) is caught
+#: here instead of overflowing date arithmetic later.
+MIN_YEAR, MAX_YEAR = 1930, 2100
 
 
-def parse_date(text: str, *, allow_month: bool = False) -> VnDate:
+def parse_date(
+    text: str, *, allow_month: bool = False, min_year: int = MIN_YEAR, max_year: int = MAX_YEAR
+) -> VnDate:
     """Parse a cell as staff write it: ``05/3/2021``, ``05/03/2021`` or ``2021-03-05``.
 
-    With ``allow_month``, ``11/2021`` and ``2021-11`` give a month-precision value.
-    Raises :class:`DateFormatError` with a bilingual message.
+    With ``allow_month``, ``11/2021`` and ``2021-11`` give a month-precision value. The year
+    must lie in ``min_year..max_year``. Raises :class:`DateFormatError` with a bilingual
+    message.
     """
+    value = _parse_date(text, allow_month)
+    if not min_year <= value.year <= max_year:
+        raise DateFormatError(
+            f'"{text.strip()}": năm {value.year} nằm ngoài khoảng {min_year}-{max_year} '
+            f"(year outside {min_year}-{max_year})"
+        )
+    return value
+
+
+def _parse_date(text: str, allow_month: bool) -> VnDate:
     value = text.strip()
     for pattern, order in ((_DMY, "dmy"), (_ISO, "ymd")):
         m = pattern.fullmatch(value)

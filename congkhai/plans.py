@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .datasets.documents import Document
-from .datasets.organizations import Organization
 from .datasets.plans import FOLDER, Plan, Task, TaskState
+from .datasets.refs import Located
 from .datasets.yamlfile import line_of, load_yaml, validate_items
-from .problems import Problem, Problems
+from .ids import slugify
+from .problems import Problem, Problems, unexpected
+from .validate import check_references
 
 
 class TaskStatus(StrEnum):
@@ -65,69 +68,113 @@ class PlanRecord:
 
 def load_plans(
     root: Path,
-    organizations: dict[str, Organization],
-    documents: dict[str, Document],
-    evidence_ids: set[str],
+    targets: Mapping[str, Collection[str]],
     problems: Problems,
 ) -> dict[str, PlanRecord]:
-    folder = root / FOLDER
+    """Read every plan of ``data/plans`` (``.yaml`` or ``.yml``, any case); the id is the file
+    name, which must be a slug. Checks its references; a reference into a data file that
+    could not be read is not reported (its cause is). Never raises."""
     plans: dict[str, PlanRecord] = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in plan_files(root / FOLDER):
         file = f"{FOLDER}/{path.name}"
-        plan, node = load_yaml(Plan, path, file, problems)
-        if plan is None:
-            continue
         plan_id = path.stem
-
-        def bad(
-            key: tuple[str | int, ...],
-            column: str,
-            message: str,
-            file: str = file,
-            node: object = node,
-        ) -> None:
-            problems.add(Problem(file, line_of(node, key), column, message))  # type: ignore[arg-type]
-
-        for ref, key in ((plan.document, "document"), (plan.source, "source")):
-            if ref and ref not in documents:
-                bad((key,), key, f'không có văn bản mã "{ref}" (unknown document id)')
-        if plan.owner and plan.owner not in organizations:
-            bad(("owner",), "owner", f'không có cơ quan mã "{plan.owner}" (unknown owner)')
-        seen: set[str] = set()
-        tasks = validate_items(Task, plan.tasks, ("tasks",), node, file, problems)
-        for i, task in tasks:
-            where = f"tasks.{i}"
-            if task.id in seen:
-                bad(
-                    ("tasks", i, "id"),
-                    f"{where}.id",
-                    f'nhiệm vụ "{task.id}" bị trùng (duplicate task id)',
+        if not _SLUG.fullmatch(plan_id):
+            suggestion = slugify(plan_id)
+            problems.add(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "tên tệp là mã của kế hoạch (và địa chỉ trang): chỉ dùng chữ thường không dấu, "
+                    'số và "-"'
+                    + (f'; đổi tên thành "{suggestion}{path.suffix.lower()}"' if suggestion else "")
+                    + " (the file name is the plan's id and URL: lower-case ASCII, digits and "
+                    "hyphens)",
                 )
-            seen.add(task.id)
-            if task.owner and task.owner not in organizations:
-                bad(
-                    ("tasks", i, "owner"),
-                    f"{where}.owner",
-                    f'không có cơ quan mã "{task.owner}" (unknown owner)',
+            )
+            continue
+        try:
+            record = _load_plan(path, file, targets, problems)
+        except Exception as exc:  # a staff file never causes a traceback
+            problems.add_unreadable(unexpected(file, None, exc))
+            continue
+        if record is None:
+            continue
+        if plan_id in plans:
+            problems.add(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f'kế hoạch "{plan_id}" đã có ở tệp {plans[plan_id].file} (duplicate plan id)',
                 )
-            for ref in task.evidence:
-                if ref not in evidence_ids:
-                    bad(
-                        ("tasks", i, "evidence"),
-                        f"{where}.evidence",
-                        f'"{ref}" không phải văn bản hay hội nghị đã có (evidence that does not exist)',
-                    )
-            if task.status is TaskState.HOAN_THANH and task.done_on is None:
-                bad(
-                    ("tasks", i, "status"),
-                    f"{where}.done_on",
-                    "đã hoàn thành nhưng thiếu ngày hoàn thành (done without a completion date)",
-                )
-            if task.start and task.deadline and task.deadline < task.start:
-                bad(
-                    ("tasks", i, "deadline"),
-                    f"{where}.deadline",
-                    "hạn hoàn thành trước ngày bắt đầu (deadline before start)",
-                )
-        plans[plan_id] = PlanRecord(plan_id, file, plan, tuple(t for _, t in tasks))
+            )
+            continue
+        plans[plan_id] = record
     return plans
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def plan_files(folder: Path) -> list[Path]:
+    """Every YAML file of ``folder``: ``.yaml`` or ``.yml`` in any case (a ``.yml`` plan is
+    not silently ignored)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+    )
+
+
+def _load_plan(
+    path: Path,
+    file: str,
+    targets: Mapping[str, Collection[str]],
+    problems: Problems,
+) -> PlanRecord | None:
+    plan, node = load_yaml(Plan, path, file, problems)
+    if plan is None:
+        return None
+    plan_id = path.stem
+
+    def bad(
+        key: tuple[str | int, ...],
+        column: str,
+        message: str,
+        depends_on: tuple[str, ...] = (),
+    ) -> None:
+        problems.add(Problem(file, line_of(node, key), column, message), depends_on=depends_on)
+
+    seen: set[str] = set()
+    tasks = validate_items(Task, plan.tasks, ("tasks",), node, file, problems)
+    check_references(
+        [
+            Located(plan, file, None, node=node),
+            *(Located(task, file, None, node=node, path=("tasks", i)) for i, task in tasks),
+        ],
+        targets,
+        problems,
+    )
+    for i, task in tasks:
+        where = f"tasks.{i}"
+        if task.id in seen:
+            bad(
+                ("tasks", i, "id"),
+                f"{where}.id",
+                f'nhiệm vụ "{task.id}" bị trùng (duplicate task id)',
+            )
+        seen.add(task.id)
+        if task.status is TaskState.HOAN_THANH and task.done_on is None:
+            bad(
+                ("tasks", i, "status"),
+                f"{where}.done_on",
+                "đã hoàn thành nhưng thiếu ngày hoàn thành (done without a completion date)",
+            )
+        if task.start and task.deadline and task.deadline < task.start:
+            bad(
+                ("tasks", i, "deadline"),
+                f"{where}.deadline",
+                "hạn hoàn thành trước ngày bắt đầu (deadline before start)",
+            )
+    return PlanRecord(plan_id, file, plan, tuple(t for _, t in tasks))

@@ -235,13 +235,17 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     problems = Problems()
     site = load_site(data / "site.yaml", problems)
     org_rows, org_columns = load_table(
-        Organization, data / "organizations.csv", organizations_ds.FILE, problems
+        Organization,
+        data / "organizations.csv",
+        organizations_ds.FILE,
+        problems,
+        rows_required=True,
     )
     organizations = by_id(org_rows, lambda o: o.id, organizations_ds.FILE, problems)
     people_rows, people_columns = load_table(Person, data / "people.csv", people_ds.FILE, problems)
     people = by_id(people_rows, lambda p: p.id, people_ds.FILE, problems)
     doc_rows, doc_columns = load_table(
-        Document, data / "documents.csv", documents_ds.FILE, problems
+        Document, data / "documents.csv", documents_ds.FILE, problems, rows_required=True
     )
     documents_list = _with_ids(doc_rows, problems)
     documents = by_id(documents_list, lambda d: d.id, documents_ds.FILE, problems)
@@ -258,7 +262,9 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)
     plans = load_plans(
-        root, organizations, documents, set(documents) | set(dialogues.meetings), problems
+        root,
+        {"organizations": organizations, "documents": documents, "meetings": dialogues.meetings},
+        problems,
     )
     check_references(
         [

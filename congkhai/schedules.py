@@ -29,6 +29,7 @@ from .datasets.reception import (
     SessionRow,
     SessionStatus,
     Shift,
+    check_session_year,
 )
 from .datasets.refs import Located, located_rows
 from .datasets.yamlfile import line_of, load_yaml, validate_items
@@ -310,6 +311,7 @@ def load_schedule(
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
         file = f"data/reception/{path.name}"
         records, columns = load_table(SessionRow, path, file, problems)
+        check_session_year(file, records, problems)
         rows.extend((file, row) for row in records)
         located.extend(located_rows(records, file, columns))
     seen_rows: dict[str, tuple[str, int]] = {}

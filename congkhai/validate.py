@@ -19,7 +19,7 @@ from . import vocab
 from .datasets import documents as documents_ds
 from .datasets.documents import Document
 from .datasets.organizations import Organization
-from .datasets.refs import Located, references_of
+from .datasets.refs import TARGET_FILES, Located, references_of
 from .datasets.relations import Relation
 from .problems import Problem, Problems, Severity
 
@@ -70,7 +70,8 @@ def check_references(
                             field,
                             f'không có {ref.noun} mã "{ref_id}" (unknown {ref.gloss} id)',
                             item=item,
-                        )
+                        ),
+                        depends_on=[TARGET_FILES[d] for d in ref.datasets if d in TARGET_FILES],
                     )
 
 

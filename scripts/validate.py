@@ -4,7 +4,9 @@
     CONGKHAI_AS_OF=2021-11-30 python scripts/validate.py
 
 Prints every error (file:line: column: message), then the data-quality report; exits 1
-when there are errors, as the build would.
+when there are errors, as the build would. The messages are the build's own: both print
+:class:`~congkhai.problems.DataError`'s report. An as-of date that is not a date (or is out
+of range) is a message too, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from congkhai.dates import as_of
+from congkhai.dates import DateFormatError, as_of
 from congkhai.pages.site_pages import quality_lines
 from congkhai.problems import DataError
 from congkhai.registry import load_registry
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     try:
         registry = load_registry(ROOT, as_of())
-    except DataError as exc:
+    except (DataError, DateFormatError) as exc:
         print(exc, file=sys.stderr)
         return 1
     for line in quality_lines(registry.problems):

@@ -71,9 +71,9 @@ def test_plan_validation_rules(tmp_path: Path) -> None:
         load_registry(root, dt.date(2026, 3, 10))
     messages = [str(p) for p in info.value.problems.errors]
     expected = [
-        'data/plans/sai.yaml:2: khóa "owner": không có cơ quan mã "khong-co" (unknown owner)',
-        'data/plans/sai.yaml:6: khóa "tasks.0.owner": không có cơ quan mã "don-vi-khong-co" (unknown owner)',
-        'data/plans/sai.yaml:9: khóa "tasks.1.evidence": "khong-co-van-ban" không phải văn bản hay hội nghị đã có (evidence that does not exist)',
+        'data/plans/sai.yaml:2: khóa "owner": không có cơ quan mã "khong-co" (unknown organization id)',
+        'data/plans/sai.yaml:6: khóa "tasks.0.owner": không có cơ quan mã "don-vi-khong-co" (unknown organization id)',
+        'data/plans/sai.yaml:9: khóa "tasks.1.evidence": không có văn bản hoặc hội nghị mã "khong-co-van-ban" (unknown document or meeting id)',
         'data/plans/sai.yaml:12: khóa "tasks.2.percent": "120" phải nhỏ hơn hoặc bằng 100 (must be at most 100)',
         'data/plans/sai.yaml:15: khóa "tasks.3.done_on": đã hoàn thành nhưng thiếu ngày hoàn thành (done without a completion date)',
         'data/plans/sai.yaml:19: khóa "tasks.4.deadline": hạn hoàn thành trước ngày bắt đầu (deadline before start)',

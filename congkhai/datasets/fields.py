@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from ..dates import DateFormatError, VnDate, parse_date
-from ..problems import Problem, Problems
+from ..problems import Problem, Problems, unexpected
 from .tables import Table, read_table
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -30,15 +30,27 @@ def _fail(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, message.replace("{", "(").replace("}", ")"))
 
 
+def _text(value: Any) -> str:
+    # A YAML list or mapping where text is expected would otherwise be published as
+    # "['Công khai', 'Kế hoạch']".
+    if isinstance(value, list | tuple | dict | set):
+        raise _fail(
+            "text",
+            "phải là một dòng chữ, không phải danh sách hay bảng khóa; nếu chữ có dấu "
+            '"[", ":" hay "," thì đặt trong ngoặc kép (must be text, not a list or mapping)',
+        )
+    return str(value)
+
+
 def _required(value: Any) -> str:
-    text = str(value)
+    text = _text(value)
     if not text:
         raise _fail("required", "thiếu giá trị bắt buộc (missing required value)")
     return text
 
 
 def _optional(value: Any) -> str:
-    return str(value)
+    return _text(value)
 
 
 def _id(value: Any) -> str:
@@ -105,7 +117,7 @@ def _flag(value: Any) -> bool:
 
 def _count(value: Any) -> int:
     text = str(value).strip()
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise _fail("count", f'"{value}" phải là số nguyên không âm (must be a whole number)')
     return int(text)
 
@@ -113,7 +125,9 @@ def _count(value: Any) -> int:
 def _list(value: Any) -> tuple[str, ...]:
     if isinstance(value, tuple):
         return value
-    return tuple(part.strip() for part in str(value).split(";") if part.strip())
+    if isinstance(value, list):  # a YAML list: each item is text
+        return tuple(t for t in (_text(v).strip() for v in value) if t)
+    return tuple(part.strip() for part in _text(value).split(";") if part.strip())
 
 
 def choice(
@@ -159,6 +173,16 @@ def _required_day(value: Any) -> dt.date:
 RequiredDay = Annotated[dt.date, PlainValidator(_required_day)]
 List = Annotated[tuple[str, ...], PlainValidator(_list)]
 Clock = Annotated[dt.time | None, PlainValidator(_clock)]
+
+
+def _required_clock(value: Any) -> dt.time:
+    clock = _clock(_required(value) if not isinstance(value, dt.time) else value)
+    assert clock is not None
+    return clock
+
+
+#: A time of day that must be given: ``08:30``, ``8:30``, ``8h30``, ``8h``.
+RequiredClock = Annotated[dt.time, PlainValidator(_required_clock)]
 Flag = Annotated[bool, PlainValidator(_flag)]
 Count = Annotated[int, PlainValidator(_count)]
 
@@ -239,25 +263,57 @@ def validate_rows(model: type[R], table: Table, problems: Problems) -> list[R]:
                         column_index=table.column_index(name) if name else None,
                     )
                 )
+            continue
+        except Exception as exc:  # a validator bug must not become a traceback
+            problems.add(unexpected(table.file, row.line, exc))
     return records
 
 
 def load_csv(
-    model: type[R], path: Path, file: str, problems: Problems, *, optional_file: bool = False
+    model: type[R],
+    path: Path,
+    file: str,
+    problems: Problems,
+    *,
+    optional_file: bool = False,
+    rows_required: bool = False,
 ) -> list[R]:
-    """Read and validate one CSV dataset. A missing file is an error unless optional."""
-    return load_table(model, path, file, problems, optional_file=optional_file)[0]
+    """Read and validate one CSV dataset. A missing file is an error unless optional; a
+    header-only file is one when ``rows_required``. Never raises: whatever goes wrong
+    becomes a problem naming ``file`` (and marks it unreadable when no row could be read)."""
+    return load_table(
+        model, path, file, problems, optional_file=optional_file, rows_required=rows_required
+    )[0]
 
 
 def load_table(
-    model: type[R], path: Path, file: str, problems: Problems, *, optional_file: bool = False
+    model: type[R],
+    path: Path,
+    file: str,
+    problems: Problems,
+    *,
+    optional_file: bool = False,
+    rows_required: bool = False,
 ) -> tuple[list[R], tuple[str, ...]]:
     """As :func:`load_csv`, with the file's header: tier-2 rules name the Excel column too."""
     if not path.exists():
         if not optional_file:
-            problems.add(Problem(file, None, None, "thiếu tệp dữ liệu (data file not found)"))
+            problems.add_unreadable(
+                Problem(file, None, None, "thiếu tệp dữ liệu (data file not found)")
+            )
         return [], ()
-    table = read_table(path, file, columns_of(model), required_columns_of(model), problems)
+    try:
+        table = read_table(
+            path,
+            file,
+            columns_of(model),
+            required_columns_of(model),
+            problems,
+            rows_required=rows_required,
+        )
+    except Exception as exc:  # any failure must be a message, not a traceback
+        problems.add_unreadable(unexpected(file, None, exc))
+        return [], ()
     return validate_rows(model, table, problems), table.columns
 
 

@@ -18,17 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-import yaml
 from pydantic import ValidationError
 
-from ..ids import nfc
-from ..problems import Problem, Problems
+from ..dates import format_short
+from ..ids import nfc, slugify
+from ..problems import Problem, Problems, unexpected
 from .fields import Day, Flag, List, Optional, Record, Required, RequiredDay, choice, column
 from .refs import Ref
 from .tables import decode
-from .yamlfile import clean, translate
+from .yamlfile import line_of, parse_yaml, report_errors
 
 FOLDER = "data/thong-bao"
 
@@ -74,99 +74,93 @@ class Notice(Record):
         return self.is_published(as_of) and (self.expires is None or self.expires > as_of)
 
 
-def _list_value(value: Any) -> Any:
-    return ";".join(str(v) for v in value) if isinstance(value, list) else value
+def notice_files(folder: Path) -> list[Path]:
+    """Every Markdown file of ``folder``: ``.md`` in any case (``.MD`` from Windows tools is
+    not silently ignored)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".md" and p.is_file())
 
 
 def load_notices(root: Path, problems: Problems) -> list[Notice]:
-    folder = root / FOLDER
+    """Read every notice of ``data/thong-bao``; each problem names the file and line.
+
+    The id is the file name: one that is not an id is an error suggesting the id to use. A
+    notice whose ``expires`` is before its ``date`` is an error. Never raises."""
     notices: list[Notice] = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in notice_files(root / FOLDER):
         file = f"{FOLDER}/{path.name}"
-        if not _ID.fullmatch(path.stem):
-            problems.add(
-                Problem(
-                    file,
-                    None,
-                    None,
-                    'tên tệp chỉ dùng chữ thường không dấu, số và "-" (file name must be an id)',
-                )
-            )
-            continue
-        text = decode(path.read_bytes(), file, problems)
-        if text is None:
-            continue
-        text = nfc(text.replace("\r\n", "\n"))
-        match = _FRONT.match(text)
-        if not match:
-            problems.add(
-                Problem(
-                    file,
-                    1,
-                    None,
-                    'thiếu phần đầu "---" (front matter) với title, date (missing front matter)',
-                )
-            )
-            continue
         try:
-            meta = clean(yaml.safe_load(match.group(1)) or {})
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problems.add(
-                Problem(
-                    file,
-                    mark.line + 2 if mark else 1,
-                    None,
-                    f"lỗi cú pháp YAML (YAML syntax error): {getattr(exc, 'problem', exc)}",
-                )
-            )
+            notice = _load_notice(path, file, problems)
+        except Exception as exc:  # a staff file never causes a traceback
+            problems.add_unreadable(unexpected(file, None, exc))
             continue
-        if not isinstance(meta, dict):
-            problems.add(
-                Problem(
-                    file,
-                    2,
-                    None,
-                    "phần đầu phải là các cặp khóa: giá trị (front matter must be a mapping)",
-                )
-            )
-            continue
-        values = {
-            k: _list_value(v)
-            if k == "related"
-            else (str(v) if isinstance(v, dt.date | int) and k != "pinned" else v)
-            for k, v in meta.items()
-        }
-        for date_key in ("date", "expires"):
-            if isinstance(meta.get(date_key), dt.date):
-                values[date_key] = meta[date_key]
-        try:
-            notices.append(
-                Notice.model_validate(
-                    {
-                        **values,
-                        "id": path.stem,
-                        "file": file,
-                        "line": 1,
-                        "body": text[match.end() :],
-                    }
-                )
-            )
-        except ValidationError as exc:
-            for err in exc.errors():
-                key: str | None = str(err["loc"][0]) if err["loc"] else None
-                line = next(
-                    (
-                        i
-                        for i, text_line in enumerate(match.group(1).splitlines(), start=2)
-                        if key and text_line.startswith(key + ":")
-                    ),
-                    1,
-                )
-                message = (
-                    err["msg"]
-                    if err["type"] not in ("missing", "extra_forbidden")
-                    else translate(err)
-                )
-                problems.add(Problem(file, line, key, message))
+        if notice is not None:
+            notices.append(notice)
     return notices
+
+
+def _load_notice(path: Path, file: str, problems: Problems) -> Notice | None:
+    if not _ID.fullmatch(path.stem):
+        suggestion = slugify(path.stem)
+        problems.add(
+            Problem(
+                file,
+                None,
+                None,
+                'tên tệp chỉ dùng chữ thường không dấu, số và "-"'
+                + (f'; đổi tên thành "{suggestion}.md"' if suggestion else "")
+                + " (the file name is the notice's id: lower-case ASCII, digits and hyphens)",
+            )
+        )
+        return None
+    text = decode(path.read_bytes(), file, problems)
+    if text is None:
+        return None
+    text = nfc(text.replace("\r\n", "\n"))
+    match = _FRONT.match(text)
+    if not match:
+        problems.add_unreadable(
+            Problem(
+                file,
+                1,
+                None,
+                'thiếu phần đầu "---" (front matter) với title, date (missing front matter)',
+            )
+        )
+        return None
+    # The front matter starts on line 2, after the opening "---".
+    parsed = parse_yaml(match.group(1), file, problems, first_line=2)
+    if parsed is None:
+        return None
+    meta, node = parsed
+    if not isinstance(meta, dict):
+        problems.add_unreadable(
+            Problem(
+                file,
+                2,
+                None,
+                "phần đầu phải là các cặp khóa: giá trị (front matter must be a mapping)",
+            )
+        )
+        return None
+    try:
+        notice = Notice.model_validate(
+            {**meta, "id": path.stem, "file": file, "line": 1, "body": text[match.end() :]}
+        )
+    except ValidationError as exc:
+        report_errors(exc, file, node, problems, first_line=2)
+        return None
+    if notice.expires is not None and notice.expires < notice.date:
+        line = line_of(node, ("expires",))
+        problems.add(
+            Problem(
+                file,
+                None if line is None else line + 1,
+                "expires",
+                f"ngày hết hạn {format_short(notice.expires)} trước ngày đăng "
+                f"{format_short(notice.date)} (expires before its date)",
+            )
+        )
+        return None
+    return notice

@@ -21,11 +21,13 @@ or an unnumbered annual direction, with its tasks.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .fields import Day
+from .refs import Ref
 
 FOLDER = "data/plans"
 
@@ -47,13 +49,13 @@ class Task(_Strict):
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     title: str = Field(min_length=1)
-    owner: str = ""
-    start: dt.date | None = None
-    deadline: dt.date | None = None
+    owner: Annotated[str, Ref("organizations")] = ""
+    start: Day = None
+    deadline: Day = None
     status: TaskState | None = None
-    done_on: dt.date | None = None
+    done_on: Day = None
     percent: int | None = Field(default=None, ge=0, le=100)
-    evidence: list[str] = []
+    evidence: Annotated[list[str], Ref("documents", "meetings")] = []
     note: str = ""
     example: bool = False
 
@@ -62,9 +64,9 @@ class Plan(_Strict):
     """Một kế hoạch (or annual direction) and its tasks."""
 
     title: str = Field(min_length=1)
-    document: str = ""
-    source: str = ""
-    owner: str = ""
+    document: Annotated[str, Ref("documents")] = ""
+    source: Annotated[str, Ref("documents")] = ""
+    owner: Annotated[str, Ref("organizations")] = ""
     year: int | None = None
     note: str = ""
     example: bool = False

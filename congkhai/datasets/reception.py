@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
+from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..dates import format_short
+from ..problems import Problem, Problems
 from .fields import (
     Clock,
     Day,
@@ -25,6 +28,7 @@ from .fields import (
     OptionalId,
     Record,
     Required,
+    RequiredClock,
     RequiredDay,
     choice,
     column,
@@ -100,13 +104,13 @@ class Rule(_Strict):
     weekday: int | None = Field(default=None, ge=2, le=8)  # Vietnamese: 2 = thứ Hai … 8 = Chủ nhật
     week: int | None = Field(default=None, ge=-1, le=5)  # 1..5, -1 = last
     shift: Shift = Shift.KE_TIEP
-    start: dt.time
-    end: dt.time
+    start: RequiredClock  # 8:30, 08:30 and "08:30" all mean half past eight
+    end: RequiredClock
     place: str
     attendees: list[str] = []
     topic: str = ""
-    valid_from: dt.date
-    valid_to: dt.date | None = None
+    valid_from: RequiredDay
+    valid_to: Day = None
     announced_by: Annotated[str, Ref("documents")] = ""  # the notice
     example: bool = False  # Dữ liệu minh họa: not a real schedule
 
@@ -162,3 +166,25 @@ class SessionRow(Record):
     example: Flag = column(
         "Minh họa", '"có" nếu là dữ liệu minh họa, không phải lịch thật.', "", default=False
     )
+
+
+def check_session_year(file: str, rows: Iterable[SessionRow], problems: Problems) -> None:
+    """Each session of ``data/reception/<năm>.csv`` must fall in that year: a 2022 session
+    typed into ``2021.csv`` is an error on its row. Files not named after a year are left
+    alone."""
+    stem = PurePosixPath(file).stem
+    if not (stem.isascii() and stem.isdigit() and len(stem) == 4):
+        return
+    year = int(stem)
+    for row in rows:
+        if row.date is not None and row.date.year != year:
+            problems.add(
+                Problem(
+                    file,
+                    row.line,
+                    "date",
+                    f"buổi ngày {format_short(row.date)} thuộc năm {row.date.year}, nhưng ghi "
+                    f"trong tệp của năm {year}; chuyển sang data/reception/{row.date.year}.csv "
+                    f"(a {row.date.year} session in the {year} file)",
+                )
+            )

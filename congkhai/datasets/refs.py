@@ -35,6 +35,15 @@ TARGETS: dict[str, tuple[str, str]] = {
     "sessions": ("buổi tiếp", "session"),
 }
 
+#: The data file each target's ids come from: a reference into a file that could not be
+#: read at all is not reported (its cause is, once).
+TARGET_FILES: dict[str, str] = {
+    "organizations": "data/organizations.csv",
+    "people": "data/people.csv",
+    "documents": "data/documents.csv",
+    "meetings": "data/meetings.csv",
+}
+
 
 @dataclass(frozen=True, init=False)
 class Ref:
