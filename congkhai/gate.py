@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from . import privacy
 from .datasets import documents as documents_ds
 from .problems import DataError, Problem, Problems, Severity
 
@@ -134,8 +135,110 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}.{k}")
 
 
+def allow_list(registry: Registry) -> privacy.AllowList:
+    """The office's own contact values and ``privacy_allow`` of ``data/site.yaml``."""
+    site = registry.site
+    return privacy.AllowList.of(
+        [*privacy.office_values(site), *(a.value for a in site.privacy_allow)]
+    )
+
+
+def _line_in(root: Path, file: str, value: str) -> int | None:
+    """Line of ``file`` where ``value`` is written (for texts loaded without line numbers)."""
+    try:
+        text = (root / file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    at = text.find(value)
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def _public_records(registry: Registry) -> Iterator[tuple[Any, str, int | None]]:
+    """Every record the site publishes, with its data file and line."""
+    for doc in registry.published_documents():
+        yield doc, documents_ds.FILE, doc.line
+    for org in registry.organizations.values():
+        yield org, "data/organizations.csv", org.line
+    for person in registry.people.values():
+        yield person, "data/people.csv", person.line
+    for session in registry.schedule.sessions:
+        yield session, session.file, session.line
+    for meeting in registry.dialogues.meetings.values():
+        yield meeting, "data/meetings.csv", meeting.line
+    for item in registry.dialogues.items:
+        yield item, "data/dialogue_items.csv", item.line
+    for notice in registry.published_notices():
+        yield notice, notice.file, None
+    for record in registry.plans.values():
+        yield record.plan, record.file, None
+        for task in record.tasks:
+            yield task, record.file, None
+
+
+def _fields(record: Any) -> Iterator[tuple[str, str]]:
+    """(field name, text) of a record's text fields, lists of text included."""
+    names = (
+        [f.name for f in dataclasses.fields(record)]
+        if dataclasses.is_dataclass(record)
+        else list(type(record).model_fields)
+    )
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, str):
+            yield name, value
+        elif isinstance(value, tuple | list):
+            yield from ((name, v) for v in value if isinstance(v, str))
+
+
+def check_privacy(plan: SitePlan, problems: Problems) -> None:
+    """Personal data in anything the plan publishes is an error naming its source.
+
+    First every public record's text fields, full texts and hand-written pages, so that a
+    finding names the data file, line and column; then, as a net, every page context and
+    every data file of the plan (exports, feeds, calendars, search index), reporting what the
+    first pass could not attribute.
+    """
+    registry, root = plan.registry, plan.root
+    allow = allow_list(registry)
+    seen: set[str] = set()
+
+    def report(
+        found: list[privacy.Finding],
+        file: str,
+        line: int | None,
+        column: str | None,
+        where: str = "",
+    ) -> None:
+        for finding in found:
+            if finding.value in seen:
+                continue
+            seen.add(finding.value)
+            at = line if line is not None else _line_in(root, file, finding.value)
+            problems.add(Problem(file, at, column, finding.message() + where))
+
+    for record, file, line in _public_records(registry):
+        for name, text in _fields(record):
+            found = privacy.find_personal_data(text, allow)
+            report(found, file, line if name != "body" else None, name if name != "body" else None)
+    for body, text in plan.bodies.items():
+        report(privacy.find_personal_data(text, allow), f"docs/{body}", None, None)
+    for written in plan.written:
+        report(privacy.find_personal_data(written.text, allow), f"docs/{written.src}", None, None)
+    for page in plan.pages:
+        source = page.provenance.file if page.provenance else documents_ds.FILE
+        for path, text in _strings(page.context, ""):
+            finder = (
+                privacy.find_in_markup if path.endswith("_html") else privacy.find_personal_data
+            )
+            report(finder(text, allow), source, None, None, f" (trang /{page.url}, {path})")
+    for data in plan.files:
+        text = data.content.decode("utf-8-sig", errors="replace")
+        report(privacy.find_in_output(data.path, text, allow), data.path, None, None)
+
+
 def check(plan: SitePlan) -> None:
     """Refuse the plan (raise ``DataError``) when it would publish what it must not."""
     problems = Problems()
+    check_privacy(plan, problems)
     if problems.errors:
         raise DataError(problems)

@@ -117,6 +117,8 @@ class SitePlan:
     written: tuple[WrittenPage, ...]
     files: tuple[DataFile, ...]
     excluded: frozenset[str]
+    #: full texts of published documents (path in docs/ -> text), as read for their pages
+    bodies: dict[str, str] = field(default_factory=dict)
     search_stats: tuple[int, int, int] = (0, 0, 0)  # records, terms, files
 
     def page(self, url: str) -> PlannedPage | None:
@@ -685,6 +687,7 @@ def build_site(
         written=tuple(written),
         files=tuple(planner.files),
         excluded=excluded,
+        bodies=planner.bodies,
         search_stats=(index_files.records, index_files.terms, len(index_files.files)),
     )
     gate.check(plan)

@@ -53,11 +53,21 @@ class Responsible(_Section):
     title: str = ""
 
 
+class AllowedValue(_Section):
+    """A number or address that looks like personal data but may be published, with why
+    (e.g. the hotline of the one-stop desk). The privacy guard lets it through."""
+
+    value: str
+    reason: str
+
+
 class Site(_Section):
     agency: Agency
     focal_point: FocalPoint = FocalPoint()
     responsible: Responsible = Responsible()
     edit_url: str = ""  # e.g. https://github.com/<org>/<repo>/edit/main/ (optional)
+    #: values the privacy guard must let through, each with its reason
+    privacy_allow: list[AllowedValue] = []
 
     @field_validator("edit_url")
     @classmethod
