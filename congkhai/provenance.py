@@ -46,6 +46,26 @@ def _vn_date(epoch: str) -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), tz=VN_TZ).date()
 
 
+def history_problem(root: Path) -> str | None:
+    """Why provenance dates would be missing or wrong for ``root``, or None when git has the
+    whole history: outside a git checkout there are no dates at all; in a shallow clone the
+    oldest commit stands in for every older change (and calendar SEQUENCE values move)."""
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is None:
+        return (
+            "không có lịch sử git: các trang không ghi ngày cập nhật; hãy dựng từ một bản sao "
+            "git đầy đủ (no git history: pages carry no last-changed dates; build from a full "
+            "git clone)"
+        )
+    if shallow.strip() == "true":
+        return (
+            "bản sao git nông (shallow clone): ngày cập nhật và số SEQUENCE của lịch có thể sai; "
+            "khi triển khai hãy lấy toàn bộ lịch sử (fetch-depth: 0) (shallow clone: last-changed "
+            "dates and calendar SEQUENCE values may be wrong; deploy from full history)"
+        )
+    return None
+
+
 def line_times(root: Path, relpath: str) -> dict[int, dt.datetime]:
     """Commit time of the last change of each committed line of ``relpath`` (1-based)."""
     out = _git(root, "blame", "--line-porcelain", "--", relpath)

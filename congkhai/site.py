@@ -37,7 +37,7 @@ from .pages import plans as plans_pages
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
 from .problems import Problem, Severity
-from .provenance import Repository, file_dates, line_times, provenance
+from .provenance import Repository, file_dates, history_problem, line_times, provenance
 from .registry import Registry, load_registry
 from .sanitize import safe_url
 from .schedules import Session
@@ -657,6 +657,8 @@ def build_site(
     registry = load_registry(root, as_of, docs_dir)
     all_docs = docs_files(docs_dir)
     excluded = gate.admit_files(registry, docs_dir, all_docs)
+    if history := history_problem(root):
+        registry.problems.add(Problem("git", None, None, history, Severity.WARNING))
     repo = repository_url(registry)
     planner = _Planner(
         registry=registry,

@@ -1,0 +1,230 @@
+"""The publication gate on real builds: nothing published that must not be.
+
+Each fixture plants one thing in a copy of the shipped project and builds it with the real
+CLI (``mkdocs build --strict``), then reads every published file back.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import Build, build, make_project
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = (ROOT / "data" / "documents.csv").read_text(encoding="utf-8")
+ROW = "{id},{number},ke-hoach,vpub,{issued},{title},,,,,,,,{access},{published},{files},{body}\n"
+
+
+def document_row(**cells: str) -> str:
+    values = {"published": "", "files": "", "body": "", "access": "cong-khai", **cells}
+    return ROW.format(**values)
+
+
+def with_documents(*rows: str) -> str:
+    return DOCUMENTS.rstrip("\n") + "\n" + "".join(rows)
+
+
+def everything(result: Build) -> str:
+    return "\n".join(result.text_files().values())
+
+
+def published_paths(result: Build) -> set[str]:
+    return {str(p.relative_to(result.site)) for p in result.site.rglob("*") if p.is_file()}
+
+
+# --- leaks ----------------------------------------------------------------------------------
+
+
+def test_future_dated_document_appears_nowhere_nor_its_files(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path,
+        {
+            "docs/tep/ke-hoach-tuong-lai.pdf": b"%PDF-1.4 ZZFUTUREFILE",
+            "docs/toan-van/ke-hoach-tuong-lai.md": "# ZZFUTUREBODY\n",
+        },
+    )
+    (project / "data" / "documents.csv").write_text(
+        with_documents(
+            document_row(
+                id="ke-hoach-tuong-lai",
+                number="97/KH-VPUB",
+                issued="15/12/2021",
+                title="ZZFUTURETITLE",
+                files="tep/ke-hoach-tuong-lai.pdf",
+                body="toan-van/ke-hoach-tuong-lai.md",
+            )
+        ),
+        encoding="utf-8",
+    )
+    early = build(project, tmp_path / "early")  # as of 30/11/2021
+    assert early.returncode == 0, early.output
+    text = everything(early)
+    for needle in ("ZZFUTURETITLE", "ZZFUTUREBODY", "97/KH-VPUB", "ke-hoach-tuong-lai"):
+        assert needle not in text, needle
+    assert not any("ke-hoach-tuong-lai" in p for p in published_paths(early))
+    # on its day it is published, with its attachment and full text
+    due = build(project, tmp_path / "due", as_of="2021-12-15")
+    assert due.returncode == 0, due.output
+    assert "ZZFUTURETITLE" in due.html("van-ban/ke-hoach-tuong-lai/").get_text()
+    assert "ZZFUTUREBODY" in due.html("van-ban/ke-hoach-tuong-lai/").get_text()
+    assert (due.site / "tep" / "ke-hoach-tuong-lai.pdf").is_file()
+
+
+def test_internal_document_full_text_outside_toan_van_is_not_a_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"docs/khac/noi-bo.md": "# ZZINTERNALBODY\n\nNội bộ.\n"})
+    (project / "data" / "documents.csv").write_text(
+        with_documents(
+            document_row(
+                id="noi-bo-1",
+                number="96/KH-VPUB",
+                issued="10/03/2021",
+                title="ZZINTERNALTITLE",
+                access="noi-bo",
+                body="khac/noi-bo.md",
+            )
+        ),
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "ZZINTERNAL" not in everything(result)
+    assert not (result.site / "khac").exists()
+
+
+def test_attachment_no_record_names_is_not_copied_and_is_reported(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"docs/tep/du-thao-chua-duyet.pdf": b"%PDF draft"})
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert not (result.site / "tep" / "du-thao-chua-duyet.pdf").exists()
+    report = result.html("bao-cao-du-lieu/").get_text(" ")
+    assert "docs/tep/du-thao-chua-duyet.pdf" in report
+    assert "attachment named by no record" in report
+
+
+@pytest.mark.parametrize(
+    ("column", "target"),
+    [
+        pytest.param("body", "/etc/passwd", id="full_text_symlink_to_etc_passwd"),
+        pytest.param("files", "/proc/self/environ", id="attachment_symlink_to_environ"),
+    ],
+)
+def test_symlink_out_of_the_repository_is_refused(tmp_path: Path, column: str, target: str) -> None:
+    project = make_project(tmp_path)
+    name = "toan-van/bi-mat.md" if column == "body" else "tep/bi-mat.pdf"
+    (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, project / "docs" / name)
+    cells = {"body": name} if column == "body" else {"files": name}
+    (project / "data" / "documents.csv").write_text(
+        with_documents(
+            document_row(
+                id="lien-ket", number="95/KH-VPUB", issued="01/03/2021", title="T", **cells
+            )
+        ),
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "site", CONGKHAI_SECRET="ZZSECRETVALUE")
+    assert result.returncode != 0
+    line = DOCUMENTS.count("\n") + 1
+    assert f'data/documents.csv:{line}: cột "{column}"' in result.output
+    assert "the path leads outside the repository" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "site").exists()
+
+
+# --- personal data -----------------------------------------------------------------------
+
+CCCD = "001099012345"
+MOBILE = "0912 345 678"
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        pytest.param(
+            {
+                "data/documents.csv": with_documents(
+                    document_row(
+                        id="pii",
+                        number="94/KH-VPUB",
+                        issued="01/03/2021",
+                        title=f"Trả lời ông A (CCCD {CCCD})",
+                    )
+                )
+            },
+            f'data/documents.csv:{DOCUMENTS.count(chr(10)) + 1}: cột "title"',
+            id="document_title",
+        ),
+        pytest.param(
+            {
+                "data/thong-bao/zz-lien-he.md": "---\ntitle: Liên hệ\ndate: 10/03/2021\n"
+                f"category: thong-bao\n---\nGọi bà B: {MOBILE}.\n"
+            },
+            "data/thong-bao/zz-lien-he.md:6:",
+            id="notice_body_markdown",
+        ),
+        pytest.param(
+            {
+                "docs/toan-van/bao-cao-doi-thoai-2021.md": (
+                    ROOT / "docs/toan-van/bao-cao-doi-thoai-2021.md"
+                ).read_text(encoding="utf-8")
+                + "\nLiên hệ: nguyen.van.a@gmail.com\n"
+            },
+            "docs/toan-van/bao-cao-doi-thoai-2021.md:",
+            id="full_text_email",
+        ),
+        pytest.param(
+            {
+                "data/dialogue_items.csv": (ROOT / "data/dialogue_items.csv")
+                .read_text(encoding="utf-8")
+                .replace(
+                    "Đề nghị bổ sung máy tính", f"Ông C (+84912345678) đề nghị bổ sung máy tính"
+                )
+            },
+            'data/dialogue_items.csv:2: cột "issue"',
+            id="dialogue_item_phone",
+        ),
+    ],
+)
+def test_personal_data_stops_the_build_naming_its_source(
+    tmp_path: Path, files: dict[str, str], where: str
+) -> None:
+    project = make_project(tmp_path)
+    for rel, content in files.items():
+        (project / rel).write_text(content, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, "personal data was published"
+    assert where in result.output, result.output
+    assert "citizens' personal data must not be published" in result.output
+    # the message masks the value: build logs are public too
+    for value in (CCCD, "0912345678", MOBILE, "nguyen.van.a@gmail.com"):
+        assert value not in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_near_misses_and_allowed_values_pass(tmp_path: Path) -> None:
+    notice = (
+        "---\ntitle: Số liệu\ndate: 10/03/2021\ncategory: thong-bao\n---\n"
+        "Theo Nghị định 30/2020/NĐ-CP và Công văn 1037-CV/BDVTU ngày 16/7/2019, tổng dự toán "
+        "1.234.567.890.123 đồng; mã ngân sách 123456789012. Đường dây nóng: 0987 654 321.\n"
+    )
+    site = (ROOT / "data" / "site.yaml").read_text(encoding="utf-8") + (
+        "privacy_allow:\n"
+        '  - value: "0987 654 321"\n'
+        "    reason: Đường dây nóng của bộ phận một cửa\n"
+    )
+    project = make_project(
+        tmp_path, {"data/thong-bao/zz-so-lieu.md": notice, "data/site.yaml": site}
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "0987 654 321" in result.html("thong-bao/zz-so-lieu/").get_text()
+
+
+def test_copy_without_git_history_says_so_once(tmp_path: Path) -> None:
+    project = make_project(tmp_path)  # a plain copy: no .git
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    report = result.html("bao-cao-du-lieu/").get_text(" ")
+    assert report.count("no git history") == 1
