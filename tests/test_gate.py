@@ -179,7 +179,7 @@ MOBILE = "0912 345 678"
                 "data/dialogue_items.csv": (ROOT / "data/dialogue_items.csv")
                 .read_text(encoding="utf-8")
                 .replace(
-                    "Đề nghị bổ sung máy tính", f"Ông C (+84912345678) đề nghị bổ sung máy tính"
+                    "Đề nghị bổ sung máy tính", "Ông C (+84912345678) đề nghị bổ sung máy tính"
                 )
             },
             'data/dialogue_items.csv:2: cột "issue"',
