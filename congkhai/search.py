@@ -27,7 +27,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datasets import DATASETS
 from .ids import (
+    OPEN_DATA,
     document_url,
     meeting_url,
     notice_url,
@@ -47,12 +49,9 @@ WEIGHT_BODY = 1
 WEIGHT_SECTION = 12
 TF_CAP = 5
 
+#: kinds of record in the index and their labels (the search page's filter)
 KIND_LABELS = {
-    "van-ban": "Văn bản",
-    "thong-bao": "Thông báo",
-    "buoi-tiep": "Buổi tiếp công dân",
-    "hoi-nghi": "Hội nghị, đối thoại",
-    "ke-hoach": "Kế hoạch",
+    **{d.search_kind[0]: d.search_kind[1] for d in DATASETS if d.search_kind},
     "trang": "Trang thông tin",
 }
 
@@ -60,29 +59,9 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 #: The sections' front pages: (url, title, what a reader finds there).
 SECTIONS = (
+    *((d.section.url, d.section.title, d.section.intro) for d in DATASETS if d.section),
     (
-        "van-ban/",
-        "Sổ văn bản",
-        "Tra cứu văn bản quy phạm pháp luật, văn bản hành chính, văn bản của tổ chức Đảng; lọc theo loại, cơ quan ban hành, năm, tình trạng hiệu lực.",
-    ),
-    (
-        "lich-tiep-cong-dan/",
-        "Lịch tiếp công dân",
-        "Lịch tiếp công dân sắp tới: ngày, giờ, địa điểm, người tiếp; nơi tiếp công dân thường xuyên và nội quy tiếp công dân.",
-    ),
-    (
-        "doi-thoai/",
-        "Hội nghị đối thoại",
-        "Hội nghị đối thoại của người đứng đầu với công chức, viên chức, người lao động và nhân dân; theo dõi thực hiện cam kết; thống kê.",
-    ),
-    ("ke-hoach/", "Kế hoạch", "Kế hoạch, chương trình công tác và tiến độ thực hiện nhiệm vụ."),
-    (
-        "thong-bao/",
-        "Thông báo",
-        "Thông báo mới, thông báo được ghim và lưu trữ thông báo đã hết hạn.",
-    ),
-    (
-        "du-lieu-mo/",
+        OPEN_DATA,
         "Dữ liệu mở",
         "Tải dữ liệu văn bản, lịch tiếp công dân, hội nghị, kế hoạch dạng CSV và JSON.",
     ),

@@ -25,6 +25,7 @@ import markdown as md
 import yaml
 
 from . import dates, exports, feeds, gate, ids, search
+from .datasets import DATASETS
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
@@ -520,6 +521,13 @@ def _site_pages(p: _Planner) -> None:
         "data/",
     )
     p.page(
+        ids.OPEN_DATA,
+        "Dữ liệu mở",
+        "open_data.html",
+        site_pages.open_data_context(ids.OPEN_DATA),
+        "congkhai/datasets/",
+    )
+    p.page(
         ids.QUALITY_REPORT,
         "Báo cáo chất lượng dữ liệu",
         "quality.html",
@@ -552,15 +560,17 @@ def _site_pages(p: _Planner) -> None:
         p.data_file(path, feed)
 
 
-#: the sections of the site, in the order their pages are planned
-SECTIONS: tuple[Callable[[_Planner], None], ...] = (
-    _documents,
-    _schedules,
-    _dialogues,
-    _notices,
-    _plans,
-    _site_pages,
-)
+#: the pages and files each dataset contributes (datasets without pages of their own, such as
+#: organizations, appear inside the others); every dataset with a section or an export must
+#: have one (tests/test_site_plan.py)
+PLANNERS: dict[str, Callable[[_Planner], None]] = {
+    "documents": _documents,
+    "reception": _schedules,
+    "dialogues": _dialogues,
+    "plans": _plans,
+    "notices": _notices,
+}
+
 
 _TAG = re.compile(r"<[^>]+>")
 #: MkDocs' own rule for YAML front matter in a page (``mkdocs.utils.meta``)
@@ -668,8 +678,10 @@ def build_site(
         provenances=Provenances(root, Repository(repo) if repo else None),
         render_markdown=MarkdownRenderer(markdown or markdown_config(root)),
     )
-    for section in SECTIONS:
-        section(planner)
+    for dataset in DATASETS:
+        if dataset.name in PLANNERS:
+            PLANNERS[dataset.name](planner)
+    _site_pages(planner)
     generated = {page.src for page in planner.pages}
     written = _written_pages(planner, all_docs, excluded, generated)
     records = search.records_from(

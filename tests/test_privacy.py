@@ -513,6 +513,15 @@ def test_planted_values_are_found_in_every_published_format(tmp_path: Path) -> N
                 "bi-thu-duvp-2021-04-15,,,,,,,,da-tiep",
                 "bi-thu-duvp-2021-04-15,,,,,,,Ông Nguyễn Văn A (điện thoại +84912345678),da-tiep",
             ),
+            # The publication gate would refuse these values: allow-list them here, so that
+            # this test sees how each output format writes them (the gate's own refusal is
+            # tested in tests/test_gate.py).
+            "data/site.yaml": (ROOT / "data/site.yaml").read_text(encoding="utf-8")
+            + "privacy_allow:\n"
+            + "".join(
+                f'  - value: "{v}"\n    reason: giá trị cài để kiểm thử\n'
+                for v in ("0912 345 678", "001099012345", "nguyen.van.a@gmail.com")
+            ),
         },
     )
     result = build(project, tmp_path / "site")

@@ -57,7 +57,8 @@ def test_plan_of_the_shipped_site_is_built_with_mkdocs_unimportable() -> None:
         "tim-kiem/chi-muc/meta.json",
     ):
         assert path in plan["files"]
-    assert plan["written"] == ["du-lieu-mo/", "gioi-thieu/"]
+    assert plan["written"] == ["gioi-thieu/"]
+    assert plan["pages"]["du-lieu-mo/"][1:] == ["open_data.html", "OpenDataContext"]
 
 
 def test_every_planned_page_and_file_is_in_the_built_site(seed_build) -> None:  # type: ignore[no-untyped-def]
@@ -164,3 +165,34 @@ def test_one_label_per_document_and_session(seed_build) -> None:  # type: ignore
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == "[Minh họa] " + title
     assert title in index
+
+
+def test_the_one_list_of_datasets_drives_guide_open_data_search_and_plan(seed_build) -> None:  # type: ignore[no-untyped-def]
+    """Each dataset declares itself once (``DATASET``); the staff guide, the open-data page,
+    the search index and the site plan all follow ``DATASETS``."""
+    from congkhai.datasets import DATASETS
+    from congkhai.search import KIND_LABELS
+    from congkhai.site import PLANNERS, build_site
+
+    plan = build_site(ROOT, SEED_DATE)
+    paths = {f.path for f in plan.files}
+    urls = {p.url for p in plan.pages}
+    guide = seed_build.html("huong-dan-nhap-lieu/").select_one("article").get_text(" ")
+    open_data = seed_build.html("du-lieu-mo/")
+    linked = {a["href"] for a in open_data.select("article a[href]")}
+    for dataset in DATASETS:
+        for source in dataset.sources:
+            assert source.file in guide, source.file
+        if dataset.section or dataset.exports:
+            assert dataset.name in PLANNERS, dataset.name
+        if dataset.section:
+            assert dataset.section.url in urls
+        if dataset.search_kind:
+            assert KIND_LABELS[dataset.search_kind[0]] == dataset.search_kind[1]
+        for source in dataset.exports:
+            for ext in ("csv", "json"):
+                assert f"du-lieu-mo/{source.export}.{ext}" in paths
+                assert f"{source.export}.{ext}" in linked
+    # the notices' and plans' keys are in the guide too (they were missing before)
+    assert "Ngày hết hạn" in guide and "Hạn hoàn thành" in guide
+    assert "internal" not in guide and "Tệp" not in guide.split("Thông báo:")[-1]

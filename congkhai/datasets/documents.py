@@ -11,6 +11,7 @@ from pydantic import PlainValidator
 from .. import vocab
 from ..dates import VnDate
 from ..numbers import DocumentNumber, NumberFormatError
+from .descriptor import Dataset, Section, Source
 from .fields import (
     Day,
     FlexDate,
@@ -24,6 +25,8 @@ from .fields import (
     column,
 )
 from .refs import Ref
+from .relations import FILE as RELATIONS_FILE
+from .relations import Relation
 
 FILE = "data/documents.csv"
 
@@ -201,3 +204,32 @@ class Document(Record):
 
     def sort_key(self) -> tuple[VnDate, str]:
         return (self.issued, self.id)
+
+
+DATASET = Dataset(
+    "documents",
+    "Sổ văn bản",
+    (
+        Source(
+            FILE,
+            "Văn bản",
+            "Sổ văn bản: mỗi dòng một văn bản.",
+            Document,
+            export="van-ban",
+            export_title="Sổ văn bản",
+        ),
+        Source(
+            RELATIONS_FILE,
+            "Quan hệ giữa văn bản",
+            "Mỗi quan hệ ghi một lần; quan hệ ngược được tự suy ra.",
+            Relation,
+        ),
+    ),
+    Section(
+        "van-ban/",
+        "Sổ văn bản",
+        "Tra cứu văn bản quy phạm pháp luật, văn bản hành chính, văn bản của tổ chức Đảng; "
+        "lọc theo loại, cơ quan ban hành, năm, tình trạng hiệu lực.",
+    ),
+    ("van-ban", "Văn bản"),
+)

@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, PlainValidator, ValidationError
 from pydantic_core import PydanticCustomError
 
 from ..dates import DateFormatError, VnDate, parse_date
@@ -187,12 +187,19 @@ Flag = Annotated[bool, PlainValidator(_flag)]
 Count = Annotated[int, PlainValidator(_count)]
 
 
-def column(label: str, description: str, example: str = "", **kwargs: Any) -> Any:
-    """Describe a column for staff (Vietnamese label, meaning, example)."""
-    return Field(
-        json_schema_extra={"label": label, "description_vi": description, "example": example},
-        **kwargs,
-    )
+def column(
+    label: str, description: str, example: str = "", *, internal: bool = False, **kwargs: Any
+) -> Any:
+    """Describe a column for staff (Vietnamese label, meaning, example). ``internal``: set
+    by the loader (a notice's id from its file name), not written by staff."""
+    extra: dict[str, JsonValue] = {
+        "label": label,
+        "description_vi": description,
+        "example": example,
+    }
+    if internal:
+        extra["internal"] = True
+    return Field(json_schema_extra=extra, **kwargs)
 
 
 class Record(BaseModel):
@@ -227,12 +234,13 @@ class ColumnDoc:
     required: bool
 
 
-def describe(model: type[Record]) -> list[ColumnDoc]:
+def describe(model: type[BaseModel]) -> list[ColumnDoc]:
+    """The columns (or keys) staff write, from the model's ``column(...)`` declarations."""
     docs = []
     for name, info in model.model_fields.items():
-        if name == "line":
-            continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if name == "line" or extra.get("internal"):
+            continue
         docs.append(
             ColumnDoc(
                 name,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
+from .descriptor import Dataset, Section, Source
 from .fields import (
     Clock,
     Count,
@@ -154,3 +155,40 @@ class YearTotal(Record):
         "Nguồn", "Mã văn bản nêu số liệu.", "bao-cao-doi-thoai-2021"
     )
     note: Optional = column("Ghi chú", "Câu trong văn bản nguồn.", "", default="")
+
+
+DATASET = Dataset(
+    "dialogues",
+    "Hội nghị đối thoại",
+    (
+        Source(
+            MEETINGS_FILE,
+            "Hội nghị, đối thoại, giao ban",
+            "Mỗi dòng một hội nghị.",
+            Meeting,
+            export="hoi-nghi",
+            export_title="Hội nghị, đối thoại",
+        ),
+        Source(
+            ITEMS_FILE,
+            "Ý kiến và cam kết tại đối thoại",
+            "Không ghi tên công dân; chỉ ghi nhóm người nêu.",
+            DialogueItem,
+            export="cam-ket",
+            export_title="Cam kết sau đối thoại",
+        ),
+        Source(
+            TOTALS_FILE,
+            "Số liệu tổng hợp cả năm",
+            "Số liệu báo cáo nêu khi không có danh sách từng hội nghị.",
+            YearTotal,
+        ),
+    ),
+    Section(
+        "doi-thoai/",
+        "Hội nghị đối thoại",
+        "Hội nghị đối thoại của người đứng đầu với công chức, viên chức, người lao động và nhân "
+        "dân; theo dõi thực hiện cam kết; thống kê.",
+    ),
+    ("hoi-nghi", "Hội nghị, đối thoại"),
+)

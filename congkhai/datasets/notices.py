@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from ..dates import format_short
 from ..ids import nfc, slugify
 from ..problems import Problem, Problems, unexpected
+from .descriptor import Dataset, Section, Source
 from .fields import Day, Flag, List, Optional, Record, Required, RequiredDay, choice, column
 from .refs import Ref
 from .tables import decode
@@ -46,8 +47,10 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class Notice(Record):
     """Một thông báo."""
 
-    id: str = column("Mã", "Tên tệp, không dấu (thong-bao-lich-tiep-12-2021.md).", "", default="")
-    file: str = column("Tệp", "", "", default="")
+    id: str = column(
+        "Mã", "Tên tệp, không dấu (thong-bao-lich-tiep-12-2021.md).", "", internal=True, default=""
+    )
+    file: str = column("Tệp", "", "", internal=True, default="")
     title: Required = column("Tiêu đề", "", "Thông báo lịch tiếp công dân tháng 12/2021")
     date: RequiredDay = column(
         "Ngày đăng", "dd/mm/yyyy; ngày trong tương lai thì chờ đến ngày đó mới đăng.", "01/12/2021"
@@ -164,3 +167,26 @@ def _load_notice(path: Path, file: str, problems: Problems) -> Notice | None:
         )
         return None
     return notice
+
+
+DATASET = Dataset(
+    "notices",
+    "Thông báo",
+    (
+        Source(
+            FOLDER + "/<mã>.md",
+            "Thông báo",
+            "Mỗi tệp Markdown một thông báo: phần đầu (front matter) giữa hai dòng --- ghi các "
+            "khóa dưới đây, sau đó là nội dung.",
+            Notice,
+            export="thong-bao",
+            export_title="Thông báo",
+        ),
+    ),
+    Section(
+        "thong-bao/",
+        "Thông báo",
+        "Thông báo mới, thông báo được ghim và lưu trữ thông báo đã hết hạn.",
+    ),
+    ("thong-bao", "Thông báo"),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from ..vocab import SYSTEM_LABELS, System
+from .descriptor import Dataset, Source
 from .fields import Id, Optional, OptionalId, Record, Required, choice, column
 from .refs import Ref
 
@@ -28,3 +29,10 @@ class Organization(Record):
     parent: Annotated[OptionalId, Ref("organizations")] = column(
         "Cơ quan cấp trên", "Mã của cơ quan cấp trên, nếu có.", "ubnd-tinh", default=""
     )
+
+
+DATASET = Dataset(
+    "organizations",
+    "Cơ quan, tổ chức",
+    (Source(FILE, "Cơ quan, tổ chức", "Cơ quan ban hành văn bản và các đơn vị.", Organization),),
+)

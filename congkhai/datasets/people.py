@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from .descriptor import Dataset, Source
 from .fields import Id, Optional, Record, Required, column
 from .refs import Ref
 
@@ -29,3 +30,10 @@ class Person(Record):
     def display(self) -> str:
         """``Sòi Đức Nghĩa, Phó Chánh Văn phòng``; the title alone when no name is known."""
         return f"{self.name}, {self.title}" if self.name else self.title
+
+
+DATASET = Dataset(
+    "people",
+    "Người ký, người chủ trì",
+    (Source(FILE, "Người ký, người chủ trì", "Họ tên và chức vụ.", Person),),
+)

@@ -24,9 +24,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from .fields import Day
+from .descriptor import Dataset, Section, Source
+from .fields import Day, column
 from .refs import Ref
 
 FOLDER = "data/plans"
@@ -47,27 +48,79 @@ class _Strict(BaseModel):
 class Task(_Strict):
     """Một nhiệm vụ của kế hoạch."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    title: str = Field(min_length=1)
-    owner: Annotated[str, Ref("organizations")] = ""
-    start: Day = None
-    deadline: Day = None
-    status: TaskState | None = None
-    done_on: Day = None
-    percent: int | None = Field(default=None, ge=0, le=100)
-    evidence: Annotated[list[str], Ref("documents", "meetings")] = []
-    note: str = ""
-    example: bool = False
+    id: str = column(
+        "Mã",
+        "Không dấu, duy nhất trong kế hoạch.",
+        "doi-thoai-2022",
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+    )
+    title: str = column("Nhiệm vụ", "", "Xây dựng kế hoạch đối thoại năm 2022", min_length=1)
+    owner: Annotated[str, Ref("organizations")] = column(
+        "Đơn vị chủ trì",
+        "Mã cơ quan trong organizations.csv; trống: đơn vị của kế hoạch.",
+        "vpub",
+        default="",
+    )
+    start: Day = column("Ngày bắt đầu", "dd/mm/yyyy.", "", default=None)
+    deadline: Day = column("Hạn hoàn thành", "dd/mm/yyyy.", "31/3/2022", default=None)
+    status: TaskState | None = column(
+        "Trạng thái", ", ".join(s.value for s in TaskState) + ".", "dang-thuc-hien", default=None
+    )
+    done_on: Day = column("Ngày hoàn thành", "Bắt buộc khi đã hoàn thành.", "", default=None)
+    percent: int | None = column(
+        "Tỷ lệ hoàn thành (%)", "0 đến 100.", "50", default=None, ge=0, le=100
+    )
+    evidence: Annotated[list[str], Ref("documents", "meetings")] = column(
+        "Kết quả, minh chứng", "Mã văn bản hoặc hội nghị.", "[06-kh-vpub-2021]", default=[]
+    )
+    note: str = column("Ghi chú", "", "", default="")
+    example: bool = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)
 
 
 class Plan(_Strict):
     """Một kế hoạch (or annual direction) and its tasks."""
 
-    title: str = Field(min_length=1)
-    document: Annotated[str, Ref("documents")] = ""
-    source: Annotated[str, Ref("documents")] = ""
-    owner: Annotated[str, Ref("organizations")] = ""
-    year: int | None = None
-    note: str = ""
-    example: bool = False
-    tasks: list[Any] = []  # validated one by one (plans.load_plans)
+    title: str = column("Tên kế hoạch", "", "Phương hướng, nhiệm vụ năm 2022", min_length=1)
+    document: Annotated[str, Ref("documents")] = column(
+        "Văn bản kế hoạch",
+        "Mã văn bản (Kế hoạch …) trong sổ văn bản.",
+        "22-kh-vpub-2021",
+        default="",
+    )
+    source: Annotated[str, Ref("documents")] = column(
+        "Văn bản nguồn", "Mã văn bản nêu các nhiệm vụ.", "bao-cao-doi-thoai-2021", default=""
+    )
+    owner: Annotated[str, Ref("organizations")] = column(
+        "Đơn vị chủ trì", "Mã cơ quan trong organizations.csv.", "vpub", default=""
+    )
+    year: int | None = column("Năm", "", "2022", default=None)
+    note: str = column("Ghi chú", "", "", default="")
+    example: bool = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)
+    # validated one by one (plans.load_plans); described by the Task source of DATASET
+    tasks: list[Any] = column("Nhiệm vụ", "Danh sách nhiệm vụ (xem bảng dưới).", "", default=[])
+
+
+DATASET = Dataset(
+    "plans",
+    "Kế hoạch",
+    (
+        Source(
+            FOLDER + "/<mã>.yaml",
+            "Kế hoạch",
+            "Mỗi tệp một kế hoạch; tên tệp là mã và địa chỉ trang của kế hoạch.",
+            Plan,
+        ),
+        Source(
+            FOLDER + "/<mã>.yaml, mục tasks",
+            "Nhiệm vụ của kế hoạch",
+            "Mỗi mục của danh sách tasks là một nhiệm vụ.",
+            Task,
+            export="ke-hoach",
+            export_title="Nhiệm vụ của các kế hoạch",
+        ),
+    ),
+    Section(
+        "ke-hoach/", "Kế hoạch", "Kế hoạch, chương trình công tác và tiến độ thực hiện nhiệm vụ."
+    ),
+    ("ke-hoach", "Kế hoạch"),
+)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..dates import format_short
 from ..problems import Problem, Problems
+from .descriptor import Dataset, Section, Source
 from .fields import (
     Clock,
     Day,
@@ -188,3 +189,34 @@ def check_session_year(file: str, rows: Iterable[SessionRow], problems: Problems
                     f"(a {row.date.year} session in the {year} file)",
                 )
             )
+
+
+DATASET = Dataset(
+    "reception",
+    "Lịch tiếp công dân",
+    (
+        Source(
+            "data/reception/<năm>.csv",
+            "Buổi tiếp công dân",
+            "Buổi tiếp đột xuất, và thay đổi (hoãn, hủy, kết quả) của buổi sinh ra từ lịch định "
+            "kỳ trong data/reception/rules.yaml; cùng mã thì các ô có ghi sẽ thay cho lịch định kỳ.",
+            SessionRow,
+            export="lich-tiep-cong-dan",
+            export_title="Lịch tiếp công dân",
+        ),
+        Source(
+            DAYS_OFF_FILE,
+            "Ngày nghỉ bù, ngày làm bù",
+            "Theo thông báo hằng năm của Chính phủ, Bộ Nội vụ; ngày lễ, Tết cố định và âm lịch đã "
+            "có sẵn.",
+            DayOff,
+        ),
+    ),
+    Section(
+        "lich-tiep-cong-dan/",
+        "Lịch tiếp công dân",
+        "Lịch tiếp công dân sắp tới: ngày, giờ, địa điểm, người tiếp; nơi tiếp công dân thường "
+        "xuyên và nội quy tiếp công dân.",
+    ),
+    ("buoi-tiep", "Buổi tiếp công dân"),
+)

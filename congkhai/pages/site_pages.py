@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datasets import documents, meetings, organizations, people, reception, relations
-from ..datasets.fields import ColumnDoc, Record, describe
-from ..ids import relative
+from ..datasets import DATASETS
+from ..datasets.fields import ColumnDoc, describe
+from ..ids import relative, slugify
 from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
 from .common import Download, downloads
 from .documents import RegisterIndex
@@ -48,6 +48,7 @@ def quality_lines(problems: Problems) -> list[str]:
 
 @dataclass(frozen=True)
 class DatasetDoc:
+    anchor: str  # data-documents-csv
     file: str
     title: str
     description: str
@@ -55,61 +56,45 @@ class DatasetDoc:
     downloads: tuple[Download, ...]
 
 
-#: datasets staff edit, in the order the guide shows them
-DATASETS: tuple[tuple[str, str, str, type[Record], str | None], ...] = (
-    (documents.FILE, "Văn bản", "Sổ văn bản: mỗi dòng một văn bản.", documents.Document, "van-ban"),
-    (
-        relations.FILE,
-        "Quan hệ giữa văn bản",
-        "Mỗi quan hệ ghi một lần; quan hệ ngược được tự suy ra.",
-        relations.Relation,
-        None,
-    ),
-    (
-        organizations.FILE,
-        "Cơ quan, tổ chức",
-        "Cơ quan ban hành văn bản và các đơn vị.",
-        organizations.Organization,
-        None,
-    ),
-    (people.FILE, "Người ký, người chủ trì", "Họ tên và chức vụ.", people.Person, None),
-    (
-        "data/reception/<năm>.csv",
-        "Buổi tiếp công dân",
-        "Buổi tiếp đột xuất, và thay đổi (hoãn, hủy, kết quả) của buổi sinh ra từ lịch định kỳ "
-        "trong data/reception/rules.yaml; cùng mã thì các ô có ghi sẽ thay cho lịch định kỳ.",
-        reception.SessionRow,
-        "lich-tiep-cong-dan",
-    ),
-    (
-        reception.DAYS_OFF_FILE,
-        "Ngày nghỉ bù, ngày làm bù",
-        "Theo thông báo hằng năm của Chính phủ, Bộ Nội vụ; ngày lễ, Tết cố định và âm lịch đã có sẵn.",
-        reception.DayOff,
-        None,
-    ),
-    (
-        meetings.MEETINGS_FILE,
-        "Hội nghị, đối thoại, giao ban",
-        "Mỗi dòng một hội nghị.",
-        meetings.Meeting,
-        "hoi-nghi",
-    ),
-    (
-        meetings.ITEMS_FILE,
-        "Ý kiến và cam kết tại đối thoại",
-        "Không ghi tên công dân; chỉ ghi nhóm người nêu.",
-        meetings.DialogueItem,
-        "cam-ket",
-    ),
-    (
-        meetings.TOTALS_FILE,
-        "Số liệu tổng hợp cả năm",
-        "Số liệu báo cáo nêu khi không có danh sách từng hội nghị.",
-        meetings.YearTotal,
-        None,
-    ),
-)
+@dataclass(frozen=True)
+class OpenDataRow:
+    name: str  # du-lieu-mo/<name>.csv
+    title: str
+    csv: Download
+    json: Download
+
+
+@dataclass(frozen=True)
+class OpenDataContext:
+    """Context of ``congkhai/open_data.html``: every download the datasets declare, the
+    feeds and the calendar."""
+
+    rows: tuple[OpenDataRow, ...]
+    feeds: tuple[Download, ...]
+    calendar: Download
+    guide_href: str
+
+
+def open_data_context(here: str) -> OpenDataContext:
+    from ..ids import FEED_ALL, FEED_DOCUMENTS, FEED_NOTICES, RECEPTION_FEED, STAFF_GUIDE
+
+    rows = []
+    for dataset in DATASETS:
+        for source in dataset.exports:
+            assert source.export is not None
+            csv, json = downloads(here, source.export)
+            rows.append(OpenDataRow(source.export, source.export_title, csv, json))
+    atom = "application/atom+xml"
+    return OpenDataContext(
+        tuple(rows),
+        (
+            Download("mọi thông tin", relative(here, FEED_ALL), atom),
+            Download("văn bản", relative(here, FEED_DOCUMENTS), atom),
+            Download("thông báo", relative(here, FEED_NOTICES), atom),
+        ),
+        Download("lich-tiep-cong-dan.ics", relative(here, RECEPTION_FEED), "text/calendar"),
+        relative(here, STAFF_GUIDE),
+    )
 
 
 @dataclass(frozen=True)
@@ -123,13 +108,15 @@ def guide_context(here: str) -> GuideContext:
     return GuideContext(
         tuple(
             DatasetDoc(
-                file,
-                title,
-                text,
-                tuple(describe(model)),
-                downloads(here, slug) if slug else (),
+                slugify(source.file),
+                source.file,
+                source.title,
+                source.description,
+                tuple(describe(source.model)),
+                downloads(here, source.export) if source.export else (),
             )
-            for file, title, text, model, slug in DATASETS
+            for dataset in DATASETS
+            for source in dataset.sources
         )
     )
 
