@@ -132,6 +132,7 @@ def generate(n: int, project: Path, seed: int = 2021) -> None:
             w.writerow([f"lanh-dao-{org[0]}", f"Lãnh đạo {org[2]}", "Phó Trưởng", org[0]])
     counters: dict[tuple[str, int], int] = {}
     ids: list[str] = []
+    issued_on: list[tuple[int, int, int]] = []
     years = list(range(2016, 2027))
     type_weights = [t[3] for t in TYPES]
     with (data / "documents.csv").open("w", encoding="utf-8", newline="") as f:
@@ -159,6 +160,7 @@ def generate(n: int, project: Path, seed: int = 2021) -> None:
             doc_id = f"{number}-{year}".lower()
             doc_id = doc_id.replace("/", "-").replace("đ", "d").replace("&", "")
             ids.append(doc_id)
+            issued_on.append((year, month, day))
             access = "noi-bo" if i % 97 == 0 else "cong-khai"
             body = ""
             if i % 3 == 0:  # a third of the register has its full text
@@ -194,6 +196,8 @@ def generate(n: int, project: Path, seed: int = 2021) -> None:
         for i in range(1, n, 5):
             target = rng.randrange(0, i)
             kind = rng.choice(["can-cu", "thuc-hien", "thuc-hien", "lien-quan", "thay-the"])
+            if kind == "thay-the" and issued_on[i] <= issued_on[target]:
+                kind = "lien-quan"  # only a later document can replace an earlier one
             w.writerow([ids[i], kind, ids[target], "", ""])
 
 
