@@ -85,25 +85,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _replace(files: Files, file: File) -> None:
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(file)
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    state = _build(config)
-    for f in list(files):
-        if f.src_uri in state.plan.excluded:
-            files.remove(f)
-    for src in state.pages:
-        _replace(
-            files, File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        )
-    for data in state.plan.files:
-        _replace(files, File.generated(config, data.path, content=data.content))
-    return files
+    plan = _build(config).plan
+    generated = [
+        *(
+            File.generated(config, p.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            for p in plan.pages
+        ),
+        *(File.generated(config, d.path, content=d.content) for d in plan.files),
+    ]
+    drop = plan.excluded | {f.src_uri for f in generated}  # planned pages replace docs/ ones
+    return Files([*(f for f in files if f.src_uri not in drop), *generated])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -196,3 +196,45 @@ def test_the_one_list_of_datasets_drives_guide_open_data_search_and_plan(seed_bu
     # the notices' and plans' keys are in the guide too (they were missing before)
     assert "Ngày hết hạn" in guide and "Hạn hoàn thành" in guide
     assert "internal" not in guide and "Tệp" not in guide.split("Thông báo:")[-1]
+
+
+def test_interrupted_build_leaves_the_published_site_whole(tmp_path: Path) -> None:
+    """Kill a build half way (as a CI timeout or Ctrl-C would): ``site/`` keeps the last
+    complete site, because the build writes into a staging folder and swaps at the end."""
+    import signal
+    import time
+
+    project = tmp_path / "big"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_synthetic.py"), "600", str(project)],
+        check=True,
+        capture_output=True,
+    )
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    staging = tmp_path / "site.dang-dung"
+    env = {**os.environ, "CONGKHAI_AS_OF": SEED_AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
+        env=env,
+        cwd=project,
+    )
+    deadline = time.monotonic() + 60
+    while not any(staging.rglob("*.html")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert any(staging.rglob("*.html")), "the build never started writing"
+    after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    assert after == before
