@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from .feeds import AtomEntry
-from .ids import document_url
+from .ids import absolute, document_url
 from .pages.documents import RegisterIndex
 from .registry import Registry
 
@@ -46,7 +46,6 @@ DOCUMENT_COLUMNS = (
 def document_records(index: RegisterIndex, site_url: str | None) -> list[dict[str, Any]]:
     """One flat record per published document, newest first (the register's order)."""
     registry = index.registry
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
     records = []
     for doc in index.documents:
         force = index.forces[doc.id]
@@ -73,7 +72,7 @@ def document_records(index: RegisterIndex, site_url: str | None) -> list[dict[st
                 "topics": "; ".join(doc.topics),
                 "published": doc.published.isoformat() if doc.published else "",
                 "files": "; ".join(doc.files),
-                "url": base + document_url(doc.id),
+                "url": absolute(site_url, document_url(doc.id)),
             }
         )
     return records
@@ -149,7 +148,6 @@ def session_records(registry: Registry, site_url: str | None) -> list[dict[str, 
     from .ids import session_url
     from .pages.reception import status_label
 
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
     records = []
     for s in registry.schedule.sessions:
         person = registry.people.get(s.host)
@@ -176,7 +174,7 @@ def session_records(registry: Registry, site_url: str | None) -> list[dict[str, 
                 "note": s.note,
                 "example": s.example,
                 "rule": s.rule or "",
-                "url": base + session_url(s.id),
+                "url": absolute(site_url, session_url(s.id)),
             }
         )
     return records
@@ -211,7 +209,6 @@ def meeting_records(registry: Registry, site_url: str | None) -> list[dict[str, 
     from .datasets.meetings import MEETING_KIND_LABELS, MeetingKind
     from .ids import meeting_url
 
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
     out = []
     for m in registry.dialogues.meetings.values():
         chair = registry.people.get(m.chair) if m.chair else None
@@ -232,7 +229,7 @@ def meeting_records(registry: Registry, site_url: str | None) -> list[dict[str, 
                 "summary": m.summary,
                 "record": _public(registry, m.record),
                 "example": m.example,
-                "url": base + meeting_url(m.id),
+                "url": absolute(site_url, meeting_url(m.id)),
             }
         )
     return out
@@ -300,7 +297,6 @@ def notice_records(registry: Registry, site_url: str | None) -> list[dict[str, A
     """Published notices only: a notice dated after the as-of date is in no export."""
     from .ids import notice_url
 
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
     return [
         {
             "id": n.id,
@@ -312,7 +308,7 @@ def notice_records(registry: Registry, site_url: str | None) -> list[dict[str, A
             "related": "; ".join(r for r in n.related if registry.published_document(r)),
             "example": n.example,
             "current": n.is_current(registry.as_of),
-            "url": base + notice_url(n.id),
+            "url": absolute(site_url, notice_url(n.id)),
         }
         for n in registry.published_notices()
     ]

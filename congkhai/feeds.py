@@ -20,7 +20,7 @@ import icalendar
 
 from .datasets.reception import SessionStatus
 from .dates import VN_TZ, format_short, weekday_name
-from .ids import relative, session_url
+from .ids import absolute, relative, session_url
 from .registry import Registry
 from .schedules import Session
 
@@ -72,7 +72,7 @@ def session_event(
     cancelled = session.status in (SessionStatus.HUY, SessionStatus.HOAN)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     if site_url:
-        event.add("url", site_url.rstrip("/") + "/" + session_url(session.id))
+        event.add("url", absolute(site_url, session_url(session.id)))
     return event
 
 
@@ -142,9 +142,7 @@ def atom_bytes(
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     if site_url:
-        feed.set(
-            "{http://www.w3.org/XML/1998/namespace}base", site_url.rstrip("/") + "/" + feed_path
-        )
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", absolute(site_url, feed_path))
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", "vi")
     el(feed, "id", f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, feed_path)}")
     el(feed, "title", title)

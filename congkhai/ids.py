@@ -107,6 +107,7 @@ PLANS = "ke-hoach/"
 SITEMAP_PAGE = "so-do-cong/"
 SEARCH = "tim-kiem/"
 SEARCH_INDEX = "tim-kiem/chi-muc/"
+SEARCH_SCRIPT = "assets/congkhai-search.js"
 FEED_ALL = "atom.xml"
 FEED_DOCUMENTS = "van-ban/atom.xml"
 FEED_NOTICES = "thong-bao/atom.xml"
@@ -144,6 +145,12 @@ def written_page_url(src: str) -> str:
         parent = path.parent.as_posix()
         return "" if parent == "." else f"{parent}/"
     return f"{path.with_suffix('').as_posix()}/"
+
+
+def absolute(site_url: str | None, path: str) -> str:
+    """The public address of a site path (``https://host/base/`` + ``van-ban/x/``); the
+    site-relative path itself when the site's address is not configured."""
+    return f"{site_url.rstrip('/')}/{path}" if site_url else path
 
 
 def relative(from_url: str, to_url: str) -> str:

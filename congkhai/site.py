@@ -65,6 +65,18 @@ class Chrome:
     responsible: str
     as_of: str
     dublin_core: tuple[tuple[str, str], ...]
+    #: site paths the frame links on every page (from ids.py; the theme's ``url`` filter
+    #: makes them relative to the page)
+    feeds: tuple[tuple[str, str], ...] = (
+        ("Thông tin mới", ids.FEED_ALL),
+        ("Văn bản mới", ids.FEED_DOCUMENTS),
+        ("Thông báo", ids.FEED_NOTICES),
+    )
+    search: str = ids.SEARCH
+    open_data: str = ids.OPEN_DATA
+    quality_report: str = ids.QUALITY_REPORT
+    sitemap: str = ids.SITEMAP_PAGE
+    feed_all: str = ids.FEED_ALL
 
 
 @dataclass(frozen=True)

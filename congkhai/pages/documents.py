@@ -17,7 +17,7 @@ from typing import Any
 from .. import vocab
 from ..datasets.documents import Document
 from ..dates import DateFormatError, format_short, parse_date
-from ..ids import document_url, register_url, relative
+from ..ids import absolute, document_url, register_url, relative
 from ..numbers import find_citations, number_key
 from ..registry import Force, Registry
 from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, downloads, paginate
@@ -431,7 +431,7 @@ def document_context(
     if doc.topics:
         ld["keywords"] = list(doc.topics)
     if site_url:
-        ld["url"] = site_url.rstrip("/") + "/" + here
+        ld["url"] = absolute(site_url, here)
     return DocumentContext(
         url=here,
         title=doc.title,

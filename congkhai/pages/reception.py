@@ -12,6 +12,7 @@ from ..dates import WEEKDAYS, format_short, weekday_name
 from ..ids import (
     RECEPTION,
     RECEPTION_FEED,
+    absolute,
     document_url,
     host_feed_url,
     host_url,
@@ -246,8 +247,8 @@ class ReceptionContext:
 
 def _feed(here: str, path: str, site_url: str | None) -> Feed:
     if site_url:
-        absolute = site_url.rstrip("/") + "/" + path
-        return Feed(relative(here, path), "webcal://" + absolute.split("://", 1)[1])
+        public = absolute(site_url, path)
+        return Feed(relative(here, path), "webcal://" + public.split("://", 1)[1])
     return Feed(relative(here, path), None)
 
 

@@ -143,7 +143,15 @@ class SearchContext:
 
 def search_context(here: str, index: RegisterIndex) -> SearchContext:
     """Without JavaScript the page offers the register's facets: only those that exist."""
-    from ..ids import NOTICES, PLANS, RECEPTION, REGISTER, SEARCH_INDEX, register_url
+    from ..ids import (
+        NOTICES,
+        PLANS,
+        RECEPTION,
+        REGISTER,
+        SEARCH_INDEX,
+        SEARCH_SCRIPT,
+        register_url,
+    )
 
     by_type = tuple(
         BrowseLink(
@@ -156,7 +164,7 @@ def search_context(here: str, index: RegisterIndex) -> SearchContext:
     return SearchContext(
         relative(here, SEARCH_INDEX),
         relative(here, "") or "./",
-        relative(here, "assets/congkhai-search.js"),
+        relative(here, SEARCH_SCRIPT),
         (
             BrowseLink("Sổ văn bản (mới nhất trước)", relative(here, REGISTER)),
             *by_type,
