@@ -163,7 +163,9 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 def markdown_config(root: Path) -> MarkdownConfig:
     """``markdown_extensions`` of ``root/mkdocs.yml`` as MkDocs passes them to Markdown."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), _ConfigLoader) or {}
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    config = yaml.load(text, _ConfigLoader) or {}
     names: list[Any] = list(MKDOCS_BUILTIN_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
     for entry in config.get("markdown_extensions") or ():

@@ -4,8 +4,9 @@
     CONGKHAI_AS_OF=2021-11-30 python scripts/validate.py
 
 Prints every error (file:line: column: message), then the data-quality report; exits 1
-when there are errors, as the build would. The messages are the build's own: both print
-:class:`~congkhai.problems.DataError`'s report. An as-of date that is not a date (or is out
+when there are errors, as the build would. It runs the build's own checks, the publication
+gate included (paths, personal data), without writing anything: the messages are the
+build's own, both print :class:`~congkhai.problems.DataError`'s report. An as-of date that is not a date (or is out
 of range) is a message too, never a traceback.
 """
 
@@ -17,14 +18,14 @@ from pathlib import Path
 from congkhai.dates import DateFormatError, as_of
 from congkhai.pages.site_pages import quality_lines
 from congkhai.problems import DataError
-from congkhai.registry import load_registry
+from congkhai.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
     try:
-        registry = load_registry(ROOT, as_of())
+        registry = build_site(ROOT, as_of()).registry
     except (DataError, DateFormatError) as exc:
         print(exc, file=sys.stderr)
         return 1

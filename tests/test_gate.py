@@ -228,3 +228,30 @@ def test_copy_without_git_history_says_so_once(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     report = result.html("bao-cao-du-lieu/").get_text(" ")
     assert report.count("no git history") == 1
+
+
+def test_validate_script_runs_the_gate_with_the_builds_words(tmp_path: Path) -> None:
+    """``scripts/validate.py`` refuses what the build refuses, with the same report."""
+    import shutil
+    import subprocess
+    import sys
+
+    notice = (
+        f"---\ntitle: Liên hệ\ndate: 10/03/2021\ncategory: thong-bao\n---\nGọi bà B: {MOBILE}.\n"
+    )
+    project = make_project(tmp_path, {"data/thong-bao/zz-lien-he.md": notice})
+    (project / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "validate.py", project / "scripts" / "validate.py")
+    env = {**os.environ, "CONGKHAI_AS_OF": "2021-11-30"}
+    checked = subprocess.run(
+        [sys.executable, str(project / "scripts" / "validate.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    built = build(project, tmp_path / "site")
+    assert checked.returncode == 1 and built.returncode != 0
+    report = checked.stderr.strip()
+    assert "data/thong-bao/zz-lien-he.md:6:" in report
+    assert report in built.output
