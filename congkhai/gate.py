@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from . import privacy
 from .datasets import documents as documents_ds
 from .problems import DataError, Problem, Problems, Severity
+from .sanitize import sanitize_html
 
 if TYPE_CHECKING:
     from .registry import Registry
@@ -86,13 +87,16 @@ def admit_files(registry: Registry, docs_dir: Path, files: Iterable[str]) -> fro
     check_paths(registry, docs_dir, problems)
     if problems.errors:
         raise DataError(problems)
-    public = registry.published_documents()
-    named_public = {p for d in public for p in (*d.files, d.body) if p}
-    named_any = {p for d in registry.documents.values() for p in (*d.files, d.body) if p}
+    every = registry.documents.values()
+    named_public = {
+        _norm(p) for d in registry.published_documents() for p in (*d.files, d.body) if p
+    }
+    named_any = {_norm(p) for d in every for p in (*d.files, d.body) if p}
+    full_texts = {_norm(d.body) for d in every if d.body}
     excluded = set()
     for path in files:
         named_elsewhere_only = path in named_any and path not in named_public
-        full_text = path.startswith(FULL_TEXTS) or any(path == d.body for d in public)
+        full_text = path.startswith(FULL_TEXTS) or path in full_texts
         orphan = path.startswith(ATTACHMENTS) and path not in named_public
         if named_elsewhere_only or full_text or orphan:
             excluded.add(path)
@@ -110,10 +114,13 @@ def admit_files(registry: Registry, docs_dir: Path, files: Iterable[str]) -> fro
     return frozenset(excluded)
 
 
+def _norm(relpath: str) -> str:
+    """``./tep//a.pdf`` and ``tep/a.pdf`` name the same file."""
+    return PurePosixPath(relpath).as_posix()
+
+
 def sanitize(html_text: str) -> str:
     """Staff Markdown after rendering: only safe tags, attributes and URL schemes."""
-    from .sanitize import sanitize_html
-
     return sanitize_html(html_text)
 
 
