@@ -32,6 +32,7 @@ from .datasets import notices as notices_ds
 from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
 from .pages import dialogues as dialogues_pages
+from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
 from .pages import notices as notices_pages
 from .pages import plans as plans_pages
@@ -79,6 +80,33 @@ class Chrome:
     feed_all: str = ids.FEED_ALL
 
 
+#: Each page template and the documented, frozen dataclass it is rendered from (the
+#: docstring of each class says which template; templates only display its fields).
+TEMPLATE_CONTEXTS: dict[str, type] = {
+    "register.html": documents_pages.ListingContext,
+    "document.html": documents_pages.DocumentContext,
+    "reception.html": reception.ReceptionContext,
+    "reception_month.html": reception.MonthContext,
+    "reception_host.html": reception.HostContext,
+    "reception_session.html": reception.SessionContext,
+    "dialogues.html": dialogues_pages.DialoguesContext,
+    "meeting.html": dialogues_pages.MeetingContext,
+    "commitments.html": dialogues_pages.CommitmentsContext,
+    "notices.html": notices_pages.NoticesContext,
+    "notices_archive.html": notices_pages.ArchiveContext,
+    "notice.html": notices_pages.NoticeContext,
+    "plans.html": plans_pages.PlansContext,
+    "plan.html": plans_pages.PlanContext,
+    "plan_owner.html": plans_pages.OwnerContext,
+    "home.html": home.HomeContext,
+    "search.html": site_pages.SearchContext,
+    "sitemap.html": home.SitemapContext,
+    "open_data.html": site_pages.OpenDataContext,
+    "quality.html": site_pages.QualityContext,
+    "guide.html": site_pages.GuideContext,
+}
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     """A page made from data. ``context`` is the frozen dataclass documented beside its
@@ -87,7 +115,7 @@ class PlannedPage:
     url: str
     title: str  # plain text; escaped by whoever prints it
     template: str
-    context: Any
+    context: Any  # an instance of TEMPLATE_CONTEXTS[template], checked when planned
     #: the provenance line appended under the content; None when the template shows its own
     provenance: ProvenanceView | None
     dublin_core: tuple[tuple[str, str], ...] | None = None
@@ -281,6 +309,8 @@ class _Planner:
     ) -> None:
         """``source``: a data file or folder (its latest change), a record (file, line), or
         None when the template prints a record-level provenance itself."""
+        if not isinstance(context, TEMPLATE_CONTEXTS[template]):
+            raise TypeError(f"{template} needs {TEMPLATE_CONTEXTS[template].__name__}")
         if isinstance(source, tuple):
             view: ProvenanceView | None = self.provenances.of_record(*source)
         else:

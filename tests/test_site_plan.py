@@ -238,3 +238,21 @@ def test_interrupted_build_leaves_the_published_site_whole(tmp_path: Path) -> No
     assert any(staging.rglob("*.html")), "the build never started writing"
     after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_every_page_template_has_its_documented_context() -> None:
+    """datasette's rule: each template is rendered from one documented context class."""
+    import dataclasses
+
+    from congkhai.site import TEMPLATE_CONTEXTS
+
+    templates = {
+        p.name
+        for p in (ROOT / "overrides" / "congkhai").glob("*.html")
+        if not p.name.startswith("_") and p.name != "provenance.html"
+    }
+    assert set(TEMPLATE_CONTEXTS) == templates
+    for template, context in TEMPLATE_CONTEXTS.items():
+        assert dataclasses.is_dataclass(context), template
+        assert context.__dataclass_params__.frozen, template  # type: ignore[attr-defined]
+        assert context.__doc__ and template in context.__doc__, (template, context.__doc__)
