@@ -19,10 +19,10 @@ from .datasets import documents as documents_ds
 from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import relations as relations_ds
-from .datasets.documents import Document
+from .datasets.documents import Document, check_documents, check_relations, issued_before
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
-from .datasets.organizations import Organization
+from .datasets.organizations import Organization, check_organization_tree
 from .datasets.people import Person
 from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
@@ -33,13 +33,7 @@ from .ids import document_id
 from .plans import PlanRecord, load_plans
 from .problems import DataError, Problem, Problems, Severity
 from .schedules import Schedule, Session, load_schedule
-from .validate import (
-    check_documents,
-    check_organization_tree,
-    check_references,
-    check_relations,
-    issued_before,
-)
+from .validate import check_references
 
 
 @dataclass(frozen=True)
@@ -133,7 +127,7 @@ def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.d
     """Derive a document's legal force at ``as_of``.
 
     ``links`` come from a validated registry (no cycle, no document ending a newer one:
-    :func:`~congkhai.validate.check_relations`). The ``status`` column wins when filled.
+    :func:`~congkhai.datasets.documents.check_relations`). The ``status`` column wins when filled.
     Otherwise, in order: replaced or repealed by a document already in force (the
     relation's date, else that document's effective or issue date); past its expiry date; not yet effective; in force. A document without an
     effective date stays "Chưa xác định": we do not assume it took effect when signed.

@@ -20,12 +20,12 @@ import yaml
 from pydantic import BaseModel
 
 from congkhai import vocab
-from congkhai.datasets.refs import Located, Ref
+from congkhai.datasets.refs import Located, Ref, find_cycles
 from congkhai.datasets.relations import Relation
 from congkhai.numbers import DocumentNumber
 from congkhai.problems import DataError, Problems, Severity
 from congkhai.registry import Link, Registry, legal_force, load_registry
-from congkhai.validate import check_references, find_cycles
+from congkhai.validate import check_references
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2021, 11, 30)

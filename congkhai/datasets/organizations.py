@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from ..problems import Problems
 from ..vocab import SYSTEM_LABELS, System
 from .descriptor import Dataset, Source
 from .fields import Id, Optional, OptionalId, Record, Required, choice, column
-from .refs import Ref
+from .refs import Located, Ref, find_cycles
 
 FILE = "data/organizations.csv"
 
@@ -29,6 +30,26 @@ class Organization(Record):
     parent: Annotated[OptionalId, Ref("organizations")] = column(
         "Cơ quan cấp trên", "Mã của cơ quan cấp trên, nếu có.", "ubnd-tinh", default=""
     )
+
+
+def check_organization_tree(organizations: list[Located[Organization]], problems: Problems) -> None:
+    """No organization is its own parent, grandparent or any further ancestor."""
+    rows: dict[str, Located[Organization]] = {}
+    for loc in organizations:
+        rows.setdefault(loc.record.id, loc)
+    edges = {i: [loc.record.parent] for i, loc in rows.items() if loc.record.parent in rows}
+    for cycle in find_cycles(edges):
+        members = [rows[i] for i in cycle]
+        chain = "; ".join(
+            f'"{m.record.id}" (dòng {m.line}) thuộc "{m.record.parent}"' for m in members
+        )
+        first = min(members, key=lambda m: m.line or 0)
+        problems.add(
+            first.problem(
+                "parent",
+                f"cơ quan cấp trên tạo thành vòng: {chain} (organization parent cycle)",
+            )
+        )
 
 
 DATASET = Dataset(

@@ -17,6 +17,7 @@ with file, line and column.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -119,3 +120,48 @@ class Located(Generic[M]):
 def located_rows(records: list[M], file: str, columns: tuple[str, ...]) -> list[Located[M]]:
     """CSV records (each with its ``line``) of ``file`` whose header is ``columns``."""
     return [Located(r, file, getattr(r, "line", None), columns) for r in records]
+
+
+def find_cycles(edges: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Cycles of a directed graph, one per group of nodes that reach each other, each as
+    ``[a, b, ..., z]`` meaning a -> b -> ... -> z -> a, starting at its smallest node.
+
+    Nodes that cannot lie on a cycle (no successor or no predecessor left) are pruned first,
+    so this is linear in the graph's size plus the cycles found.
+    """
+    succ: dict[str, set[str]] = {}
+    pred: dict[str, set[str]] = {}
+    for node, targets in edges.items():
+        for target in targets:
+            succ.setdefault(node, set()).add(target)
+            pred.setdefault(target, set()).add(node)
+    for node in [*succ, *pred]:
+        succ.setdefault(node, set())
+        pred.setdefault(node, set())
+    queue = [n for n in succ if not succ[n] or not pred[n]]
+
+    def remove(node: str) -> None:
+        for t in succ.pop(node, set()):
+            pred[t].discard(node)
+            if not pred[t]:
+                queue.append(t)
+        for s in pred.pop(node, set()):
+            succ[s].discard(node)
+            if not succ[s]:
+                queue.append(s)
+
+    cycles: list[list[str]] = []
+    while True:
+        while queue:
+            remove(queue.pop())
+        if not succ:
+            return cycles
+        path, seen = [min(succ)], {min(succ): 0}
+        while (nxt := min(succ[path[-1]])) not in seen:
+            seen[nxt] = len(path)
+            path.append(nxt)
+        cycle = path[seen[nxt] :]
+        first = cycle.index(min(cycle))
+        cycles.append(cycle[first:] + cycle[:first])
+        for node in cycle:
+            remove(node)
