@@ -45,8 +45,6 @@ from .sanitize import safe_url
 from .schedules import Session
 
 NOT_GIVEN = "chưa cập nhật"
-#: the folder of full texts: shown inside their document's page, never as pages of their own
-FULL_TEXTS = "toan-van/"
 
 
 @dataclass(frozen=True)
