@@ -542,7 +542,7 @@ def table(results: list[dict[str, object]], repeat: int) -> str:
         "(one run where marked), with the highest peak memory.",
         "",
         "| documents | pages built | congkhai build | per document | peak memory "
-        "| Material, nested | congkhai / Material | Hugo | congkhai / Hugo "
+        "| Material, nested (peak) | time congkhai / Material | Hugo (peak) | time congkhai / Hugo "
         "| document page (HTML / with CSS+JS, gzipped) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]

@@ -74,7 +74,7 @@ def test_benchmark_builds_congkhai_material_and_hugo_at_20_documents(tmp_path: P
     assert set(result["builds"]) == {"congkhai", "material", "hugo"}
     for build in result["builds"].values():
         assert build["seconds"] > 0 and build["peak_mib"] > 0 and build["runs"] == 1
-    assert "congkhai / Material" in run.stdout and "congkhai / Hugo" in run.stdout
+    assert "time congkhai / Material" in run.stdout and "time congkhai / Hugo" in run.stdout
 
     # Material: every public document is a page of the nested tree, with its relations.
     material = tmp_path / "material-20" / "site" / "van-ban"
