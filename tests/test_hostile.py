@@ -325,6 +325,61 @@ def test_front_matter_cannot_inject_dublin_core_attributes(tmp_path: Path) -> No
     assert not soup.find_all(attrs={"onfocus": True})
 
 
+def test_multimarkdown_meta_cannot_inject_json_ld_script(tmp_path: Path) -> None:
+    """MkDocs also reads MultiMarkdown-style meta (``key: value`` lines at the top, no
+    ``---``); the plan renders those lines as text, MkDocs puts them in ``page.meta``."""
+    page = "congkhai_jsonld: </script><script>alert(2)</script>\n\n# Liên hệ\n\nx\n"
+    project = make_project(tmp_path, {HAND_WRITTEN: page})
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    soup = result.html("lien-he/")
+    assert not [s for s in soup.find_all("script") if "alert(2)" in (s.string or "")]
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("docs/trang-tinh.html", "<html><body><script>alert(3)</script></body></html>"),
+        (
+            "docs/anh.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(3)"></svg>',
+        ),
+    ],
+    ids=["static-html-page", "svg-onload"],
+)
+def test_static_markup_file_in_docs_is_not_published_raw(
+    tmp_path: Path, path: str, content: str
+) -> None:
+    """An .html or .svg file dropped into docs/ is copied byte for byte: scripts included,
+    never sanitised nor scanned for personal data."""
+    project = make_project(tmp_path, {path: content})
+    result = build(project, tmp_path / "site")
+    assert "alert(3)" not in everything(result)
+
+
+def test_personal_data_in_a_text_attachment_of_a_public_document_stops_the_build(
+    tmp_path: Path,
+) -> None:
+    """A CSV list of citizens attached to a public decision is published unscanned."""
+    project = make_project(
+        tmp_path,
+        {
+            "data/documents.csv": with_documents(
+                document_row(
+                    id="danh-sach-2021",
+                    number="55/QĐ-VPUB",
+                    issued="01/06/2021",
+                    title="Quyết định kèm danh sách",
+                    files="tep/danh-sach.csv",
+                )
+            ),
+            "docs/tep/danh-sach.csv": "ho_ten,cccd,dien_thoai\nNguyễn Văn A,001099012345,0912345678\n",
+        },
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, "published tep/danh-sach.csv with a CCCD and a mobile"
+
+
 # --- false values -----------------------------------------------------------------------------
 
 
@@ -352,6 +407,16 @@ def test_duplicate_key_in_front_matter_is_an_error(tmp_path: Path) -> None:
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert_no_traceback_and_names(result, HAND_WRITTEN)
+
+
+def test_hand_written_page_shadowed_by_a_generated_page_is_not_in_the_search_index(
+    tmp_path: Path,
+) -> None:
+    """``docs/van-ban.md`` has the URL of the register: the page is silently dropped, but the
+    search index still offers its title and text, linking to the register."""
+    project = make_project(tmp_path, {"docs/van-ban.md": "# TRANGBICHE\n\nx\n"})
+    result = build(project, tmp_path / "site")
+    assert "TRANGBICHE" not in everything(result) or result.returncode != 0
 
 
 NOTICE = "---\ntitle: Thông báo lạc chỗ\ndate: 01/11/2021\ncategory: van-ban\n---\nNội dung.\n"
