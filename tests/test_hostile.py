@@ -228,6 +228,20 @@ def test_quality_report_does_not_name_a_document_not_yet_posted(tmp_path: Path) 
     assert "77/QĐ-VPUB" not in everything(result)
 
 
+def test_session_announced_after_the_as_of_date_is_not_yet_published(tmp_path: Path) -> None:
+    """A session whose announcement (``announced_on`` 10/12/2021) is still in the future is
+    on the 30/11/2021 site: pages, calendar, open data (with that future date in it)."""
+    sessions = (ROOT / "data" / "reception" / "2021.csv").read_text(encoding="utf-8")
+    row = (
+        "dac-biet-2021-12-15,15/12/2021,08:00,11:00,bi-thu-duvp,Phòng PHIENCHUABAO,,"
+        "Tiếp dân,du-kien,,10/12/2021,,,,\n"
+    )
+    project = make_project(tmp_path, {"data/reception/2021.csv": sessions + row})
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "PHIENCHUABAO" not in everything(result)
+
+
 # --- personal data ----------------------------------------------------------------------------
 
 
