@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import privacy
 from .datasets import documents as documents_ds
+from .datasets.relations import FILE as RELATIONS_FILE
 from .problems import DataError, Problem, Problems, Severity
 from .sanitize import sanitize_html
 
@@ -79,12 +80,50 @@ def check_paths(registry: Registry, docs_dir: Path, problems: Problems) -> None:
                     )
 
 
+#: files MkDocs would copy as they are: markup a browser runs, never sanitised; only the
+#: theme's own assets (``docs/assets/``, reviewed code) may be such files
+RAW_MARKUP = frozenset({".html", ".htm", ".xhtml", ".svg", ".js", ".mjs", ".xml", ".xsl"})
+ASSETS = "assets/"
+
+
+def check_docs_file(docs_dir: Path, path: str, root: Path, problems: Problems) -> None:
+    """A file of ``docs/`` may be published only if it is what it seems: inside the
+    repository (no symlink out, the folders included) and not raw markup."""
+    file = f"docs/{path}"
+    try:
+        resolve_inside(docs_dir, path, root)
+    except OutsideRepository:
+        problems.add(
+            Problem(
+                file,
+                None,
+                None,
+                "tệp (hoặc thư mục chứa nó) là liên kết trỏ ra ngoài kho dữ liệu; xóa liên kết "
+                "(a symlink leading outside the repository: remove it)",
+            )
+        )
+        return
+    if PurePosixPath(path).suffix.lower() in RAW_MARKUP and not path.startswith(ASSETS):
+        problems.add(
+            Problem(
+                file,
+                None,
+                None,
+                "tệp HTML, SVG hoặc JavaScript không được đăng nguyên dạng (mã trong đó sẽ chạy "
+                "trên trình duyệt người xem); hãy viết trang bằng Markdown hoặc đính kèm dạng PDF "
+                "(raw markup or script files are not published as they are)",
+            )
+        )
+
+
 def admit_files(registry: Registry, docs_dir: Path, files: Iterable[str]) -> frozenset[str]:
     """Check every path records name (raise ``DataError``), then return the files of
     ``docs/`` that must not be copied to the site in this build. Adds a warning to the
     data-quality report for each attachment no record names."""
     problems = Problems()
     check_paths(registry, docs_dir, problems)
+    for path in files:
+        check_docs_file(docs_dir, path, registry.root, problems)
     if problems.errors:
         raise DataError(problems)
     every = registry.documents.values()
@@ -117,6 +156,20 @@ def admit_files(registry: Registry, docs_dir: Path, files: Iterable[str]) -> fro
 def _norm(relpath: str) -> str:
     """``./tep//a.pdf`` and ``tep/a.pdf`` name the same file."""
     return PurePosixPath(relpath).as_posix()
+
+
+def public_problems(registry: Registry) -> Problems:
+    """The data-quality report as the public may read it: problems on the row of a document
+    that is not public (or a relation touching one) name it, so they stay in the build log
+    for staff and out of the published report."""
+    hidden = {d.id for d in registry.documents.values() if not registry.is_published(d)}
+    rows = {(documents_ds.FILE, d.line) for d in registry.documents.values() if d.id in hidden}
+    rows |= {
+        (RELATIONS_FILE, r.line)
+        for r in registry.relations
+        if r.source in hidden or r.target in hidden
+    }
+    return Problems([p for p in registry.problems.items if (p.file, p.line) not in rows])
 
 
 def sanitize(html_text: str) -> str:
@@ -160,8 +213,15 @@ def _line_in(root: Path, file: str, value: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
+#: attachments read as text by the privacy guard (PDF and office files are not read)
+TEXT_ATTACHMENTS = frozenset({".txt", ".csv", ".md", ".json", ".tsv", ".ics"})
+
+
 def _public_records(registry: Registry) -> Iterator[tuple[Any, str, int | None]]:
     """Every record the site publishes, with its data file and line."""
+    site = registry.site
+    for section in (site.agency, site.focal_point, site.responsible):
+        yield section, "data/site.yaml", None
     for doc in registry.published_documents():
         yield doc, documents_ds.FILE, doc.line
     for org in registry.organizations.values():
@@ -229,8 +289,14 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
             report(found, file, line if name != "body" else None, name if name != "body" else None)
     for body, text in plan.bodies.items():
         report(privacy.find_personal_data(text, allow), f"docs/{body}", None, None)
-    for written in plan.written:
-        report(privacy.find_personal_data(written.text, allow), f"docs/{written.src}", None, None)
+    for written in plan.written:  # as written: front matter and link targets too
+        report(privacy.find_personal_data(written.source, allow), f"docs/{written.src}", None, None)
+    for doc in registry.published_documents():  # attachments that are text
+        for path in doc.files:
+            if PurePosixPath(path).suffix.lower() in TEXT_ATTACHMENTS:
+                raw = resolve_inside(plan.docs_dir, path, root).read_bytes()
+                text = raw.decode("utf-8-sig", errors="replace")
+                report(privacy.find_in_output(path, text, allow), f"docs/{path}", None, None)
     for page in plan.pages:
         source = page.provenance.file if page.provenance else documents_ds.FILE
         for path, text in _strings(page.context, ""):

@@ -103,7 +103,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The sitemap's <lastmod> and its gzip stamp: the as-of date, not the clock.
     page.update_date = state.plan.as_of.isoformat()
     spec = state.pages.get(page.file.src_uri)
-    if spec is None:
+    if spec is None:  # staff front matter never reaches the frame's own metadata
+        for key in [k for k in page.meta if str(k).startswith("congkhai")]:
+            del page.meta[key]
         return markdown
     page.meta["title"] = spec.title  # plain text: the theme overrides escape every title
     # Generated pages carry their own headings; the table of contents would narrow them.

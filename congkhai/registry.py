@@ -120,7 +120,9 @@ class Registry:
         )
 
     def force(self, doc: Document) -> Force:
-        return legal_force(doc, self.links.get(doc.id, ()), self.as_of)
+        """Legal force from what the public can see: a document not yet published (or
+        internal) does not end another's force on the site."""
+        return legal_force(doc, self.published_links(doc), self.as_of)
 
 
 def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.date) -> Force:
@@ -284,7 +286,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         documents=documents,
         relations=tuple(relations),
         problems=Problems([p for p in problems.items]),
-        schedule=schedule,
+        schedule=schedule.published(as_of),
         dialogues=dialogues,
         notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
         plans=plans,

@@ -76,6 +76,11 @@ class Session:
     def ends_at(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.end, tzinfo=VN_TZ)
 
+    def public_at(self, as_of: dt.date) -> bool:
+        """Announced (``announced_on``, or its notice's date) on or before ``as_of``: a session
+        whose announcement is still to come appears nowhere yet."""
+        return self.announced_on is None or self.announced_on <= as_of
+
     @property
     def active(self) -> bool:
         """Held or still planned (not postponed, not cancelled)."""
@@ -92,6 +97,20 @@ class Schedule:
     def by_id(self) -> dict[str, Session]:
         """Sessions by id, built once (every session page and feed entry looks others up)."""
         return {s.id: s for s in self.sessions}
+
+    def published(self, as_of: dt.date) -> Schedule:
+        """The schedule as the site shows it at ``as_of`` (:meth:`Session.public_at`)."""
+        public = {s.id for s in self.sessions if s.public_at(as_of)}
+        return Schedule(
+            self.config,
+            tuple(
+                # a postponed session does not point at a replacement not yet announced
+                s if s.replaced_by in public or not s.replaced_by else replace(s, replaced_by="")
+                for s in self.sessions
+                if s.id in public
+            ),
+            self.calendar,
+        )
 
     def upcoming(self, as_of: dt.date) -> list[Session]:
         """Sessions on or after the as-of date, soonest first (cancelled ones stay listed)."""

@@ -31,6 +31,8 @@ from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
 from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
+from .datasets.tables import read_staff_text
+from .datasets.yamlfile import parse_yaml
 from .pages import dialogues as dialogues_pages
 from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
@@ -38,7 +40,7 @@ from .pages import notices as notices_pages
 from .pages import plans as plans_pages
 from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
-from .problems import Problem, Severity
+from .problems import DataError, Problem, Problems, Severity
 from .provenance import Repository, file_dates, history_problem, line_times, provenance
 from .registry import Registry, load_registry
 from .sanitize import safe_url
@@ -133,6 +135,7 @@ class WrittenPage:
     title: str
     text: str  # plain text of its rendered HTML
     provenance: ProvenanceView
+    source: str  # the Markdown as written, front matter and link targets included
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,7 @@ class SitePlan:
     copy (full texts, attachments of unpublished records, attachments no record names)."""
 
     root: Path
+    docs_dir: Path
     as_of: dt.date
     site_url: str | None
     registry: Registry
@@ -573,7 +577,9 @@ def _site_pages(p: _Planner) -> None:
         ids.QUALITY_REPORT,
         "Báo cáo chất lượng dữ liệu",
         "quality.html",
-        site_pages.quality_context(registry.problems, dates.format_short(registry.as_of)),
+        site_pages.quality_context(
+            gate.public_problems(registry), dates.format_short(registry.as_of)
+        ),
         "data/",
     )
     p.page(
@@ -623,39 +629,58 @@ _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 def _written_pages(
     p: _Planner, docs_files: Iterable[str], excluded: frozenset[str], generated: set[str]
 ) -> list[WrittenPage]:
-    """Hand-written pages of ``docs/`` (not full texts, not replaced by generated pages)."""
+    """Hand-written pages of ``docs/`` (not full texts, not at a generated page's URL).
+    A page that cannot be read is a message naming it, never a traceback."""
     out = []
+    problems = Problems()
     for src in sorted(docs_files):
-        if not src.endswith(".md") or src in excluded or src in generated:
-            continue
-        raw = gate.resolve_inside(p.docs_dir, src).read_text(encoding="utf-8-sig")
-        front = _FRONT_MATTER.match(ids.nfc(raw))
-        meta = (yaml.safe_load(front.group(1)) if front else None) or {}
-        body = ids.nfc(raw)[front.end() :] if front else ids.nfc(raw)
-        heading = _H1.search(body)
-        given = meta.get("title") if isinstance(meta, dict) else None
-        title = str(given or (heading.group(1) if heading else PurePosixPath(src).stem))
-        text = _TAG.sub(" ", p.render_markdown(body)).replace("¶", " ")
         url = ids.written_page_url(src)
+        if not src.endswith(".md") or src in excluded or url in generated:
+            continue
+        file = f"docs/{src}"
+        raw = read_staff_text(p.docs_dir / src, file, problems)
+        if raw is None:
+            continue
+        front = _FRONT_MATTER.match(raw)
+        meta: Any = {}
+        if front:
+            parsed = parse_yaml(front.group(1), file, problems, first_line=2)
+            if parsed is None:
+                continue
+            meta = parsed[0] if isinstance(parsed[0], dict) else {}
+        body = raw[front.end() :] if front else raw
+        heading = _H1.search(body)
+        given = meta.get("title", "")
+        if not isinstance(given, str):
+            problems.add(Problem(file, 2, "title", "phải là chuỗi chữ (must be text)"))
+            continue
+        title = given or (heading.group(1) if heading else PurePosixPath(src).stem)
+        text = _TAG.sub(" ", p.render_markdown(body)).replace("¶", " ")
         out.append(
             WrittenPage(
                 src,
                 url,
                 title,
                 html.unescape(" ".join(text.split())),
-                p.provenances.of_file(str(PurePosixPath("docs") / src)),
+                p.provenances.of_file(file),
+                raw,
             )
         )
+    if problems.errors:
+        raise DataError(problems)
     return out
 
 
 def docs_files(docs_dir: Path) -> list[str]:
-    """Every file below ``docs_dir`` (POSIX paths relative to it), symlinks included."""
-    return sorted(
-        PurePosixPath(path.relative_to(docs_dir)).as_posix()
-        for path in docs_dir.rglob("*")
-        if path.is_file() or path.is_symlink()
-    )
+    """Every file MkDocs would see below ``docs_dir`` (POSIX paths relative to it): it
+    follows directory symlinks and skips dotfiles and dot-folders (its ``exclude_docs``
+    default), and so does this list."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(docs_dir, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = PurePosixPath(Path(folder).relative_to(docs_dir).as_posix())
+        found.extend((rel / name).as_posix() for name in files if not name.startswith("."))
+    return sorted(path.removeprefix("./") for path in found)
 
 
 def summary(plan: SitePlan) -> list[str]:
@@ -724,7 +749,7 @@ def build_site(
         if dataset.name in PLANNERS:
             PLANNERS[dataset.name](planner)
     _site_pages(planner)
-    generated = {page.src for page in planner.pages}
+    generated = {page.url for page in planner.pages}
     written = _written_pages(planner, all_docs, excluded, generated)
     records = search.records_from(
         planner.index, [(w.url, w.title, w.text) for w in written], planner.read_body
@@ -734,6 +759,7 @@ def build_site(
         planner.data_file(ids.SEARCH_INDEX + rel, data)
     plan = SitePlan(
         root=root,
+        docs_dir=docs_dir,
         as_of=as_of,
         site_url=site_url or None,
         registry=registry,

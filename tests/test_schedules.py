@@ -128,7 +128,11 @@ def test_merge_postpone_cancel_and_holiday_move(project: Path) -> None:
     assert sessions["chu-tich-2026-05-15"].date == dt.date(2026, 5, 18)  # staff's day off
     assert sessions["chu-tich-cuoi-thang-2026-04-30"].date == dt.date(2026, 4, 29)
     old = sessions["chu-tich-2026-03-15"]
-    assert (old.status.value, old.replaced_by) == ("hoan", "chu-tich-2026-03-20-0800")
+    # its replacement is announced on 19/3: on 10/3 the site knows only the postponement
+    assert (old.status.value, old.replaced_by) == ("hoan", "")
+    assert "chu-tich-2026-03-20-0800" not in sessions
+    later = load_registry(project, dt.date(2026, 3, 19)).schedule.by_id
+    assert later["chu-tich-2026-03-15"].replaced_by == "chu-tich-2026-03-20-0800"
     assert sessions["chu-tich-2026-04-15"].status.value == "huy"
     assert sessions["chu-tich-2026-01-15"].result == "03-tb-vpub-2026"
 
@@ -163,10 +167,11 @@ def test_calendar_page_at_the_as_of_date(site: Build) -> None:
     rows = page.select("table.ck-sessions tbody tr")
     first = rows[0]
     assert first["data-date"] == "2026-03-16" and first["data-status"] == "hoan"
-    assert "Chuyển sang" in first.get_text() and "20/3/2026" in first.get_text()
-    assert rows[1]["data-date"] == "2026-03-20"
+    # the replacement on 20/3 is announced only on 19/3: not on the 10/3 site
+    assert "Chuyển sang" not in first.get_text() and "20/3/2026" not in first.get_text()
     labels = {r["data-date"]: r.select_one(".ck-status").get_text() for r in rows}
-    assert labels["2026-04-15"] == "Đã hủy" and labels["2026-03-20"] == "Sắp diễn ra"
+    assert "2026-03-20" not in labels
+    assert labels["2026-04-15"] == "Đã hủy" and labels["2026-03-28"] == "Sắp diễn ra"
     assert "Trụ sở Tiếp công dân tỉnh, số 1 đường Thử Nghiệm" in page.get_text()
     grid = page.select_one("table.ck-month")
     assert grid.select_one("caption").get_text() == "Tháng 3/2026"
@@ -220,7 +225,8 @@ def test_ics_feed_parses_back_with_every_field(site: Build, project: Path) -> No
     assert int(feb["SEQUENCE"]) == 0  # not in git: no change history
     assert str(events["chu-tich-2026-04-15@congkhai.example.vn"]["STATUS"]) == "CANCELLED"
     postponed = events["chu-tich-2026-03-15@congkhai.example.vn"]
-    assert str(postponed["STATUS"]) == "CANCELLED" and "20/3/2026" in str(postponed["DESCRIPTION"])
+    assert str(postponed["STATUS"]) == "CANCELLED" and "HOÃN" in str(postponed["DESCRIPTION"])
+    assert "20/3/2026" not in str(postponed["DESCRIPTION"])  # announced only on 19/3
     host_feed = _events(site.site / "lich-tiep-cong-dan" / "nguoi-tiep" / "pho-chu-tich.ics")
     assert list(host_feed) == ["pho-chu-tich-2026-01-20-0800@congkhai.example.vn"]
 
@@ -330,7 +336,7 @@ def test_open_data_for_sessions_meetings_and_commitments(site: Build) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     by_id = {r["id"]: r for r in rows}
     assert by_id["chu-tich-2026-02-15"]["date"] == "2026-02-23"
-    assert by_id["chu-tich-2026-03-15"]["replaced_by"] == "chu-tich-2026-03-20-0800"
+    assert by_id["chu-tich-2026-03-15"]["replaced_by"] == ""  # replacement announced 19/3
     assert by_id["pho-chu-tich-2026-01-20-0800"]["result"] == ""  # noi-bo document withheld
     data = json.loads((site.site / "du-lieu-mo" / "cam-ket.json").read_text(encoding="utf-8"))
     assert {r["id"]: r["progress"] for r in data["records"]} == {

@@ -120,6 +120,20 @@ def decode(data: bytes, file: str, problems: Problems) -> str | None:
     return text
 
 
+def read_staff_text(path: Path, file: str, problems: Problems) -> str | None:
+    """A staff text file (Markdown, YAML) as NFC text with ``\n`` line ends, or None after
+    reporting why it cannot be read (missing, a folder, unreadable, not UTF-8)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add_unreadable(
+            Problem(file, None, None, f"không đọc được tệp: {exc.strerror} (cannot read the file)")
+        )
+        return None
+    text = decode(data, file, problems)
+    return None if text is None else unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+
+
 def _unclosed_quote(text: str, delimiter: str) -> int | None:
     """The line where a quoted cell opens and never closes, if any.
 
