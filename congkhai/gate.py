@@ -22,7 +22,9 @@ from those views. Page modules never decide publication.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -257,6 +259,16 @@ def _fields(record: Any) -> Iterator[tuple[str, str]]:
             yield from ((name, v) for v in value if isinstance(v, str))
 
 
+def _find_in_file(name: str, text: str, allow: privacy.AllowList) -> list[privacy.Finding]:
+    """A published file's findings; a CSV is read cell by cell (a comma between two numbers
+    is a separator there, not the thousands separator the privacy rules take it for)."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        rows = csv.reader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
+        return privacy.find_personal_data("\n".join(c for row in rows for c in row), allow)
+    return privacy.find_in_output(name, text, allow)
+
+
 def check_privacy(plan: SitePlan, problems: Problems) -> None:
     """Personal data in anything the plan publishes is an error naming its source.
 
@@ -296,7 +308,7 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
             if PurePosixPath(path).suffix.lower() in TEXT_ATTACHMENTS:
                 raw = resolve_inside(plan.docs_dir, path, root).read_bytes()
                 text = raw.decode("utf-8-sig", errors="replace")
-                report(privacy.find_in_output(path, text, allow), f"docs/{path}", None, None)
+                report(_find_in_file(path, text, allow), f"docs/{path}", None, None)
     for page in plan.pages:
         source = page.provenance.file if page.provenance else documents_ds.FILE
         for path, text in _strings(page.context, ""):
@@ -306,7 +318,7 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
             report(finder(text, allow), source, None, None, f" (trang /{page.url}, {path})")
     for data in plan.files:
         text = data.content.decode("utf-8-sig", errors="replace")
-        report(privacy.find_in_output(data.path, text, allow), data.path, None, None)
+        report(_find_in_file(data.path, text, allow), data.path, None, None)
 
 
 def check(plan: SitePlan) -> None:

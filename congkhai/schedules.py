@@ -10,7 +10,7 @@ import calendar as monthcal
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -260,6 +260,22 @@ def _announced_on(doc_id: str, documents: dict[str, Document]) -> dt.date | None
     return doc.issued_date if doc.issued.day is not None else None
 
 
+class _AnyId(Collection[str]):
+    """Every id: references into sessions are not checked when the rules are broken."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+_ANY = _AnyId()
+
+
 def load_schedule(
     root: Path,
     as_of: dt.date,
@@ -333,6 +349,12 @@ def load_schedule(
         check_session_year(file, records, problems)
         rows.extend((file, row) for row in records)
         located.extend(located_rows(records, file, columns))
+    # A rules file that could not be read, or a rule that was refused, leaves its sessions
+    # out: rows amending them would all read as incomplete new sessions, knock-ons of the
+    # one cause already reported.
+    rules_broken = any(
+        p.file == RULES_FILE and p.severity is Severity.ERROR for p in problems.items
+    )
     seen_rows: dict[str, tuple[str, int]] = {}
     for file, row in rows:
         # A new session's id: host, day and start time (a host may receive twice a day).
@@ -365,6 +387,8 @@ def load_schedule(
         base = sessions.get(sid)
         if base is None:
             missing = [c for c in ("date", "start", "end", "host", "place") if not getattr(row, c)]
+            if missing and rules_broken:
+                continue
             if missing:
                 problems.add(
                     Problem(
@@ -443,7 +467,9 @@ def load_schedule(
         sessions[sid] = merged
 
     check_references(
-        located, {"people": people, "documents": documents, "sessions": sessions}, problems
+        located,
+        {"people": people, "documents": documents, "sessions": _ANY if rules_broken else sessions},
+        problems,
     )
     # Postponements: the new session names the one it replaces; that one becomes "hoãn".
     for session in list(sessions.values()):

@@ -648,6 +648,8 @@ def _written_pages(
             if parsed is None:
                 continue
             meta = parsed[0] if isinstance(parsed[0], dict) else {}
+            if not _front_matter_ok(front.group(1), meta, file, problems):
+                continue
         body = raw[front.end() :] if front else raw
         heading = _H1.search(body)
         given = meta.get("title", "")
@@ -669,6 +671,43 @@ def _written_pages(
     if problems.errors:
         raise DataError(problems)
     return out
+
+
+#: front-matter keys a hand-written page may set (the theme reads them); any other key
+#: (``template``, the frame's own ``congkhai_*``) is refused rather than ignored
+PAGE_KEYS = frozenset({"title", "description", "author", "hide"})
+
+
+def _front_matter_ok(text: str, meta: dict[str, Any], file: str, problems: Problems) -> bool:
+    """The runner reads front matter with YAML 1.1 (``2021-02-30`` would crash it): refuse
+    what it cannot read and keys staff may not set, each with file and line."""
+    ok = True
+    for key in meta:
+        if key not in PAGE_KEYS:
+            problems.add(
+                Problem(
+                    file,
+                    None,
+                    str(key),
+                    f"trang viết tay chỉ dùng các khóa: {', '.join(sorted(PAGE_KEYS))} "
+                    f"(a hand-written page may only set {', '.join(sorted(PAGE_KEYS))})",
+                )
+            )
+            ok = False
+    try:
+        yaml.safe_load(text)
+    except Exception as exc:  # what MkDocs' own loader would fail on
+        mark = getattr(exc, "problem_mark", None)
+        problems.add(
+            Problem(
+                file,
+                mark.line + 2 if mark is not None else 2,
+                None,
+                f"phần đầu (front matter) không đọc được: {exc} (front matter cannot be read)",
+            )
+        )
+        ok = False
+    return ok
 
 
 def docs_files(docs_dir: Path) -> list[str]:

@@ -91,7 +91,20 @@ def load_notices(root: Path, problems: Problems) -> list[Notice]:
     The id is the file name: one that is not an id is an error suggesting the id to use. A
     notice whose ``expires`` is before its ``date`` is an error. Never raises."""
     notices: list[Notice] = []
-    for path in notice_files(root / FOLDER):
+    folder = root / FOLDER
+    read = set(notice_files(folder))
+    for other in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if other not in read and not other.is_dir() and not other.name.startswith("."):
+            problems.add(
+                Problem(
+                    f"{FOLDER}/{other.relative_to(folder).as_posix()}",
+                    None,
+                    None,
+                    "tệp này không được đọc: mỗi thông báo là một tệp .md nằm ngay trong "
+                    f"{FOLDER}/ (not read: a notice is a .md file directly in {FOLDER}/)",
+                )
+            )
+    for path in notice_files(folder):
         file = f"{FOLDER}/{path.name}"
         try:
             notice = _load_notice(path, file, problems)

@@ -93,7 +93,7 @@ class Plan(_Strict):
     owner: Annotated[str, Ref("organizations")] = column(
         "Đơn vị chủ trì", "Mã cơ quan trong organizations.csv.", "vpub", default=""
     )
-    year: int | None = column("Năm", "", "2022", default=None)
+    year: int | None = column("Năm", "", "2022", default=None, ge=1930, le=2100)
     note: str = column("Ghi chú", "", "", default="")
     example: bool = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)
     # validated one by one (plans.load_plans); described by the Task source of DATASET
