@@ -10,7 +10,7 @@ import calendar as monthcal
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -260,20 +260,21 @@ def _announced_on(doc_id: str, documents: dict[str, Document]) -> dt.date | None
     return doc.issued_date if doc.issued.day is not None else None
 
 
-class _AnyId(Collection[str]):
-    """Every id: references into sessions are not checked when the rules are broken."""
+class _SessionIds(Collection[str]):
+    """Ids of the sessions, and of any session a refused rule would have made (a reference
+    to one is a knock-on of that rule's error, not an error of its own)."""
+
+    def __init__(self, sessions: dict[str, Session], refused: Callable[[str], bool]) -> None:
+        self.sessions, self.refused = sessions, refused
 
     def __contains__(self, item: object) -> bool:
-        return True
+        return item in self.sessions or (isinstance(item, str) and self.refused(item))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(())
+        return iter(self.sessions)
 
     def __len__(self) -> int:
-        return 0
-
-
-_ANY = _AnyId()
+        return len(self.sessions)
 
 
 def load_schedule(
@@ -313,10 +314,12 @@ def load_schedule(
 
     sessions: dict[str, Session] = {}
     until = as_of + HORIZON
+    expanded: set[int] = set()
     for index, rule in validate_items(Rule, config.rules, ("rules",), node, RULES_FILE, problems):
         located.append(Located(rule, RULES_FILE, None, node=node, path=("rules", index)))
         if not _check_rule(rule, index, node, people, problems):
             continue
+        expanded.add(index)
         for nominal, actual in expand_rule(rule, calendar, until):
             sid = f"{rule.id}-{nominal.isoformat()}"
             sessions[sid] = Session(
@@ -350,11 +353,17 @@ def load_schedule(
         rows.extend((file, row) for row in records)
         located.extend(located_rows(records, file, columns))
     # A rules file that could not be read, or a rule that was refused, leaves its sessions
-    # out: rows amending them would all read as incomplete new sessions, knock-ons of the
-    # one cause already reported.
-    rules_broken = any(
-        p.file == RULES_FILE and p.severity is Severity.ERROR for p in problems.items
+    # out: rows amending them (``<rule id>-<date>``) would read as incomplete new sessions or
+    # unknown ids, knock-ons of the one cause already reported.
+    refused = tuple(
+        f"{raw['id']}-"
+        for index, raw in enumerate(config.rules)
+        if index not in expanded and isinstance(raw, dict) and isinstance(raw.get("id"), str)
     )
+
+    def of_refused_rule(sid: str) -> bool:
+        return not problems.readable(RULES_FILE) or sid.startswith(refused) if sid else False
+
     seen_rows: dict[str, tuple[str, int]] = {}
     for file, row in rows:
         # A new session's id: host, day and start time (a host may receive twice a day).
@@ -387,7 +396,7 @@ def load_schedule(
         base = sessions.get(sid)
         if base is None:
             missing = [c for c in ("date", "start", "end", "host", "place") if not getattr(row, c)]
-            if missing and rules_broken:
+            if missing and of_refused_rule(sid):
                 continue
             if missing:
                 problems.add(
@@ -468,7 +477,11 @@ def load_schedule(
 
     check_references(
         located,
-        {"people": people, "documents": documents, "sessions": _ANY if rules_broken else sessions},
+        {
+            "people": people,
+            "documents": documents,
+            "sessions": _SessionIds(sessions, of_refused_rule),
+        },
         problems,
     )
     # Postponements: the new session names the one it replaces; that one becomes "hoãn".
