@@ -62,21 +62,40 @@ ISO timestamps and iCalendar ``DTSTAMP:20211130T000000Z`` are therefore never nu
   and đ-insensitive, whole words).
 - ``mobile`` (số điện thoại di động): ``0`` followed by an allocated mobile prefix
   (``32-39``, ``52 56 58 59``, ``70 76-79``, ``81-89``, ``90-99``) and 7 more digits, 10
-  digits in all; or the international form ``+84``, ``0084``, ``84``, ``(+84)``, ``(84)`` or
-  ``+(84)``, an optional separator and optional ``(0)``, then the prefix without its ``0``
-  and 7 digits. The first three digits of the national form are written together,
-  separators allowed after them (``0912 345 678``, ``0912.345.678``,
-  ``091-234-5678``, ``+84 912.345.678``, ``(+84) 912345678``). It is standalone, except
-  that it may directly follow ``ĐT``, ``DĐ`` or ``Tel`` (``ĐT0912345678``). Landlines
-  (``02x`` area codes, e.g. ``+84 212 3852 123``) are not flagged: offices publish them.
+  digits in all; or the international form ``+84``, ``0084``, ``84``, ``(+84)``, ``(84)``,
+  ``(084)``, ``(0084)`` or ``+(84)``, an optional separator and optional ``(0)``, then the
+  prefix without its ``0`` and 7 digits. The national form is written in one of these ways:
+
+  * the first three digits together, separators allowed after them (``0912 345 678``,
+    ``0912.345.678``, ``091-234-5678``, ``0912 34 56 78``; also ``+84 912.345.678``,
+    ``(+84) 912345678``, ``(084)912345678``);
+  * the prefix in brackets, ``(091) 234 5678`` or ``(0912) 345 678``, the bracket not glued
+    to a word or number (``f(091)2345678`` is code);
+  * slashes only as ``0912/345/678`` or ``091/234/5678``: other groupings with ``/`` are
+    dates and document numbers (``09/12/2021``, ``035/2021/120``), and a further
+    ``/digit`` makes it a path or document number;
+  * five two-digit pairs with one and the same separator (space, ``.`` or ``-``):
+    ``09 12 34 56 78``, ``09.12.34.56.78``. Such a run *is* a mobile even in a table of
+    statistics: ten digits in pairs whose first four are ``0`` and a mobile prefix look
+    like nothing else an office publishes, and a missed number is worse than a question.
+    It is not one when it is part of a longer run of numbers (``08 09 12 34 56 78``,
+    ``09 12 34 56 78 90``), when the separators differ (``09 12.34 56.78``), or when they
+    are tabs (cells of a TSV table). Dates, times and versions have fewer pairs
+    (``09.12.2021``, ``09 12``, ``09.12.34``).
+
+  It is standalone, except that it may directly follow a label word, in any case: ``ĐT``,
+  ``DT``, ``DĐ``, ``Tel``, ``Zalo``, ``Viber``, ``Phone``, ``Mobile`` (``ĐT0912345678``,
+  ``Zalo0912345678``, ``Tel+84912345678``). Landlines (``02x`` area codes, e.g.
+  ``+84 212 3852 123``, ``(0212) 3852.123``) are not flagged: offices publish them.
 - ``email`` (địa chỉ thư điện tử): ``local@domain.tld`` with an ASCII local part of at most
   64 characters, a dotted domain and an alphabetic top-level label of 2+ letters that is
-  not a file extension (``logo@2x.png`` is an image name). Obfuscated forms
+  not a file extension (``logo@2x.png`` is an image name); full-width ``＠`` and ``．``
+  count as ``@`` and ``.`` (``nguyen.van.a@gmail．com``). Obfuscated forms
   (``x [at] y.vn``, percent-encoded ``%40``) are not detected.
 
 Allow-list. ``allowed`` holds the office's own values (``data/site.yaml``: phones, fax,
 e-mails) and any value on an allow-list. Values compare normalised: phones and IDs by their
-digits with ``+84``/``0084``/``84`` and a trunk ``(0)`` the same as a leading ``0``;
+digits with ``+84``/``0084``/``84``/``(084)`` and a trunk ``(0)`` the same as a leading ``0``;
 e-mail addresses case-insensitively. An allowed string holding several values
 (``"0212 3852 123 - 0912 345 678"``) allows each of them.
 """
@@ -216,13 +235,24 @@ def _fold(text: str) -> str:
 # A separator stands between groups of at least two digits: "0912 345 678", never the
 # "3.5 0 6.64" of decimals and SVG coordinates.
 _SEP = r"(?:(?<=[0-9]{2})(?:[ \t.\-]|\r?\n)(?=[0-9]{2}))"
-_AFTER_CODE = r"[ \t.\-]?"  # after the country code and after "(0)"
+_AFTER_CODE = r"[ \t.\-]?"  # after the country code, "(0)" or a bracketed prefix
 # Standalone start: not glued to a word, number, decimal, amount, path or document number;
 # an escaped line break or \uXXXX before it (JSON, Markdown source) is not a word.
 _START = r"(?:(?<![0-9A-Za-z_.,/+\-])|(?<=\\[nrt])|(?<=\\u[0-9a-fA-F]{4}))"
 _END = r"(?![0-9A-Za-z_]|[.,\-][0-9]|/[A-Za-zĐđ])"
 _PROVINCE = r"0(?:0[1-9]|[1-8][0-9]|9[0-6])"
-_MOBILE_PREFIX = r"(?:3[2-9]|5[2689]|7[06-9]|8[1-9]|9[0-9])"
+# Allocated mobile prefixes after the trunk "0": first digit, then the second digits allowed.
+_MOBILE_PREFIXES = {"3": "[2-9]", "5": "[2689]", "7": "[06-9]", "8": "[1-9]", "9": "[0-9]"}
+_MOBILE_PREFIX = "(?:" + "|".join(a + b for a, b in _MOBILE_PREFIXES.items()) + ")"
+# The same with any one character (the separator) between its two digits: "09 12 ...".
+_MOBILE_PREFIX_SPLIT = "(?:" + "|".join(f"{a}.{b}" for a, b in _MOBILE_PREFIXES.items()) + ")"
+# Words a clerk glues to the number they label ("ĐT0912345678", "Zalo0912345678",
+# "Tel+84912345678"), in any case; the lookbehinds must be fixed-width, hence one per word.
+_LABEL_WORDS = ("đt", "dt", "dđ", "tel", "zalo", "viber", "phone", "mobile")
+_GLUED = "|".join(
+    "(?<=" + "".join(f"[{c}{c.upper()}]" for c in word) + ")" for word in _LABEL_WORDS
+)
+_LABELLED = f"(?:{_START}|{_GLUED})"
 
 
 def _digits(n: int) -> str:
@@ -234,13 +264,28 @@ _NUMBERS = re.compile(
     (?=[0-9+(])  # rejects most positions before the alternatives are tried
     (?:
     (?P<intl>
-        (?: {_START} (?:\+|00)? 84 | \(\+?84\) | \+\(84\) )
+        (?: (?=(?:\+|00)?84) {_LABELLED} (?:\+|00)? 84 | \((?:\+|00?)?84\) | \+\(84\) )
         {_AFTER_CODE} (?:\(0\){_AFTER_CODE})? {_MOBILE_PREFIX} {_digits(7)} {_END}
     )
     | (?P<cccd> {_START} {_PROVINCE} {_digits(9)} {_END} )
-    | (?P<mobile>
-        (?: {_START} | (?<=[ĐđDd][Tt]) | (?<=[Dd][Đđ]) | (?<=[Tt]el) )
-        0 {_MOBILE_PREFIX} {_digits(7)} {_END}
+    | (?P<mobile> (?=0{_MOBILE_PREFIX}) {_LABELLED} 0 {_MOBILE_PREFIX} {_digits(7)} {_END} )
+    # "(091) 234 5678", "(0912) 345 678": the bracket keeps the prefix apart.
+    | (?P<bracketed>
+        (?<![0-9A-Za-z_]) \( 0 {_MOBILE_PREFIX}
+        (?: \) {_AFTER_CODE} {_digits(7)} | [0-9] \) {_AFTER_CODE} {_digits(6)} ) {_END}
+    )
+    # "0912/345/678", "091/234/5678" only: other groupings with "/" are dates and document
+    # numbers ("035/2021/120", "09/12/2021").
+    | (?P<slashed>
+        (?=0[0-9]{{2,3}}/) {_LABELLED} 0 {_MOBILE_PREFIX}
+        (?: [0-9]/[0-9]{{3}}/[0-9]{{3}} | /[0-9]{{3}}/[0-9]{{4}} ) (?!/[0-9]) {_END}
+    )
+    # Five pairs with one and the same separator, "09 12 34 56 78", "09.12.34.56.78"; not
+    # part of a longer run of pairs (a row of small numbers), not split by tabs (TSV cells).
+    | (?P<pairs>
+        (?=0{_MOBILE_PREFIX_SPLIT}) {_LABELLED} (?<![0-9][ .\-])
+        0[0-9] (?P<pair_sep>[ .\-]) [0-9]{{2}} (?:(?P=pair_sep)[0-9]{{2}}){{3}}
+        (?!(?P=pair_sep)[0-9]) {_END}
     )
     | (?P<twelve> {_START} [0-9] {_digits(11)} {_END} )
     | (?P<nine> {_START} [0-9] {_digits(8)} {_END} )
@@ -273,10 +318,11 @@ def _near(words: re.Pattern[str], text: str, start: int) -> bool:
 # coordinates and most numbers have fewer); only those runs, with room for the context
 # words, are normalised and matched precisely.
 _DIGIT = f"[0-9{_LOOKALIKE_DIGITS}]"
-_GAP = f"[+() \\t\\r\\n.\\-{_LOOKALIKE_OTHERS}]"
-# Tried only where a number begins (the lookbehind): inside one a retry cannot succeed.
+_GAP = f"[+() \\t\\r\\n./\\-{_LOOKALIKE_OTHERS}]"
+# Tried only where a number begins (the lookbehind): inside one a retry cannot succeed. A
+# run may begin with "+" or "(", full-width ones too, so "（091）" keeps its bracket.
 _RUN = re.compile(
-    f"[0-9+({_LOOKALIKE_DIGITS}](?<!{_DIGIT}.)(?:{_GAP}*{_DIGIT}){{8}}(?:{_GAP}|{_DIGIT})*"
+    f"[0-9+(＋（{_LOOKALIKE_DIGITS}](?<!{_DIGIT}.)(?:{_GAP}*{_DIGIT}){{8}}(?:{_GAP}|{_DIGIT})*"
 )
 
 
@@ -327,8 +373,9 @@ def _key(kind: str, value: str) -> str:
     digits = "".join(ch for ch in value if ch.isdigit())
     if kind != "mobile":
         return digits
-    if digits.startswith("00"):
-        digits = digits[2:]
+    # "+84", "0084", "(084)" and a trunk "(0)" all lead to the national "0…" form; a national
+    # number starting "084" is 10 digits, too short to lose its prefix here.
+    digits = digits.lstrip("0")
     if digits.startswith("84") and len(digits) >= 11:
         digits = digits[2:]
     return "0" + digits.lstrip("0")
@@ -380,8 +427,9 @@ def _allow_list(allowed: Allowed) -> AllowList:
 def find_personal_data(text: str, allowed: Allowed = ()) -> list[Finding]:
     """Every citizen ID number, mobile number and e-mail address in plain ``text`` that
     ``allowed`` does not cover, in order of position (rules: module docstring)."""
-    # Only a full-width at sign can hide an address from the search for "@".
-    emails = _emails(text if "＠" not in text else _plain(text))
+    # Only a full-width at sign or full stop can hide an address from the ASCII patterns;
+    # translating every page would cost more than these two searches.
+    emails = _emails(_plain(text) if "＠" in text or "．" in text else text)
     found = [*_numbers(text), *emails]
     if not found:
         return found

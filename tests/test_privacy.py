@@ -87,6 +87,19 @@ PLANTED = [
     P("٠٩١٢٣٤٥٦٧٨", "mobile", "0912345678", id="mobile_arabic_indic_digits"),
     P("Liên hệ 0912\n345 678", "mobile", "0912\n345 678", id="mobile_wrapped_line"),
     P(r"Liên hệ:\n0912345678", "mobile", "0912345678", id="mobile_after_escaped_newline"),
+    P("Liên hệ 09 12 34 56 78", "mobile", "09 12 34 56 78", id="mobile_five_pairs_spaces"),
+    P("Liên hệ 09.12.34.56.78", "mobile", "09.12.34.56.78", id="mobile_five_pairs_dots"),
+    P("ĐT: 03-27-12-34-56", "mobile", "03-27-12-34-56", id="mobile_five_pairs_hyphens"),
+    P("Liên hệ (091) 234 5678", "mobile", "(091) 234 5678", id="mobile_prefix_in_brackets"),
+    P("(0912) 345 678", "mobile", "(0912) 345 678", id="mobile_four_digits_in_brackets"),
+    P("ĐT: (091)2345678", "mobile", "(091)2345678", id="mobile_brackets_no_space"),
+    P("（091）２３４ ５６７８", "mobile", "(091)234 5678", id="mobile_full_width_brackets"),
+    P("(084)912345678", "mobile", "(084)912345678", id="mobile_country_code_with_trunk_zero"),
+    P("(0084) 912 345 678", "mobile", "(0084) 912 345 678", id="mobile_0084_in_brackets"),
+    P("＋84912345678", "mobile", "+84912345678", id="mobile_full_width_plus"),
+    P("Tel+84912345678", "mobile", "+84912345678", id="mobile_plus84_glued_to_tel"),
+    P("0912/345/678", "mobile", "0912/345/678", id="mobile_slashes_4_3_3"),
+    P("091/234/5678", "mobile", "091/234/5678", id="mobile_slashes_3_3_4"),
     P("nguyen.van.a@gmail.com", "email", "nguyen.van.a@gmail.com", id="email_bare"),
     P(
         "Gửi về Nguyen.A@Yahoo.COM.VN.",
@@ -95,6 +108,12 @@ PLANTED = [
         id="email_end_of_sentence",
     ),
     P("thư: nguyen＠gmail.com", "email", "nguyen@gmail.com", id="email_full_width_at"),
+    P(
+        "nguyen.van.a@gmail．com",
+        "email",
+        "nguyen.van.a@gmail.com",
+        id="email_full_width_full_stop_in_domain",
+    ),
     P("<a+tag@sub.example.vn>", "email", "a+tag@sub.example.vn", id="email_plus_tag_subdomain"),
 ]
 
@@ -130,6 +149,17 @@ def test_every_allocated_mobile_prefix_is_found(prefix: int) -> None:
 @pytest.mark.parametrize("prefix", NOT_MOBILE_PREFIXES, ids=lambda p: f"0{p}")
 def test_unallocated_prefix_is_not_a_mobile(prefix: int) -> None:
     assert find_personal_data(f"ĐT: 0{prefix}1234567 hoặc +84 {prefix} 123 4567") == []
+
+
+@pytest.mark.parametrize(
+    "word", ["ĐT", "DT", "DĐ", "Tel", "TEL", "Zalo", "zalo", "Viber", "Phone", "Mobile"]
+)
+def test_mobile_glued_to_a_label_word_is_found(word: str) -> None:
+    # Clerks type the label and the number without a space; any other glued word is a token
+    # (a hash, an id), not a label.
+    for number in ("0912345678", "+84912345678", "09 12 34 56 78", "0912/345/678"):
+        findings = find_personal_data(word + number)
+        assert [(f.kind, f.value) for f in findings] == [("mobile", number)], word + number
 
 
 def test_two_mobiles_side_by_side_are_both_found() -> None:
@@ -196,6 +226,23 @@ NEAR_MISSES = [
         id="cmnd_keyword_too_far_before",
     ),
     P("cmtx 123456789", id="cmnd_keyword_inside_a_word"),
+    # Risks of the relaxed groupings (pairs, brackets, slashes): see the module docstring.
+    P("Số liệu: 09 12 34 56 78 90 11", id="pairs_in_a_longer_row_of_numbers"),
+    P("08 09 12 34 56 78", id="pairs_after_another_pair"),
+    P("09 12.34 56.78", id="pairs_with_mixed_separators"),
+    P("09\t12\t34\t56\t78", id="pairs_in_tab_separated_cells"),
+    P("01 23 45 67 89 và 02 12 34 56 78", id="pairs_without_a_mobile_prefix"),
+    P("09 12 34 56 78,5 điểm", id="pairs_followed_by_a_decimal"),
+    P('<path d="M0 09 12 34 56 78"/>', id="pairs_in_svg_coordinates"),
+    P("ngày 09.12.2021 lúc 09 12, 09.12.34", id="date_and_times_in_pairs"),
+    P("v09.12.34.56.78 và bản 1.09.12.34.56.78", id="version_numbers_in_pairs"),
+    P("từ 09/12/2021-10/12/2021", id="date_range_with_slashes"),
+    P("Số 035/2021/120", id="document_number_slashes_with_year"),
+    P("0912/345/678/9 và 0912/345/678/QĐ", id="slashes_in_a_longer_number"),
+    P("số nhà 091/23/4567", id="house_number_with_slashes"),
+    P("f(091)2345678", id="brackets_glued_to_a_word"),
+    P("(024) 3823 4567", id="landline_ha_noi_in_brackets"),
+    P("(0912) 3456789", id="brackets_eleven_digits"),
 ]
 
 
@@ -393,6 +440,7 @@ ALLOWED = [
         [],
         id="allowed_string_with_two_numbers",
     ),
+    P(["(084) 912 345 678"], "Zalo 09 12 34 56 78", [], id="allowed_bracketed_country_code"),
     P(["001099012345"], "CCCD 001 099 012 345", [], id="allowed_id_with_a_reason"),
     P(["0912345678"], "CCCD 001099012345", ["001099012345"], id="allowed_mobile_not_an_id"),
 ]
