@@ -310,8 +310,13 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
                 text = raw.decode("utf-8-sig", errors="replace")
                 report(_find_in_file(path, text, allow), f"docs/{path}", None, None)
     for page in plan.pages:
+        strings = list(_strings(page.context, ""))
+        # One pass over the page's text (tags included: a mailto: target is text too); only
+        # a page with a finding is walked field by field, to name where it is.
+        if not privacy.find_in_markup("\n".join(text for _, text in strings), allow):
+            continue
         source = page.provenance.file if page.provenance else documents_ds.FILE
-        for path, text in _strings(page.context, ""):
+        for path, text in strings:
             finder = (
                 privacy.find_in_markup if path.endswith("_html") else privacy.find_personal_data
             )
