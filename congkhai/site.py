@@ -164,12 +164,6 @@ class SitePlan:
     bodies: dict[str, str] = field(default_factory=dict)
     search_stats: tuple[int, int, int] = (0, 0, 0)  # records, terms, files
 
-    def page(self, url: str) -> PlannedPage | None:
-        return self._pages_by_src().get(ids.page_src(url))
-
-    def _pages_by_src(self) -> dict[str, PlannedPage]:
-        return {p.src: p for p in self.pages}
-
 
 # --- Markdown ------------------------------------------------------------------------------
 
@@ -334,10 +328,15 @@ class _Planner:
         )
 
     def read_body(self, relpath: str) -> str:
-        """A full text (path in docs/), read once for its page and for the search index."""
+        """A full text (path in docs/), read once for its page and for the search index, with
+        the same reader as every staff text (a UTF-16 file is a message, not a traceback)."""
         if relpath not in self.bodies:
+            problems = Problems()
             path = gate.resolve_inside(self.docs_dir, relpath)
-            self.bodies[relpath] = ids.nfc(path.read_text(encoding="utf-8-sig"))
+            text = read_staff_text(path, f"docs/{relpath}", problems)
+            if text is None:
+                raise DataError(problems)
+            self.bodies[relpath] = text
         return self.bodies[relpath]
 
     def file_size(self, relpath: str) -> int:

@@ -137,3 +137,31 @@ def browser() -> Iterator[object]:
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# --- planting documents in a copy of the shipped data --------------------------------------
+
+SHIPPED_DOCUMENTS = (ROOT / "data" / "documents.csv").read_text(encoding="utf-8")
+DOCUMENT_COLUMNS = HEADERS["documents.csv"].strip().split(",")
+
+
+def document_row(**cells: str) -> str:
+    """One row of ``documents.csv`` (columns in the file's order, unnamed ones empty); a
+    public plan (``ke-hoach`` of ``vpub``) unless the cells say otherwise."""
+    values = {"type": "ke-hoach", "issuer": "vpub", "access": "cong-khai", **cells}
+    assert set(values) <= set(DOCUMENT_COLUMNS), set(values) - set(DOCUMENT_COLUMNS)
+    return ",".join(values.get(c, "") for c in DOCUMENT_COLUMNS) + "\n"
+
+
+def with_documents(*rows: str) -> str:
+    """The shipped ``documents.csv`` with ``rows`` appended."""
+    return SHIPPED_DOCUMENTS.rstrip("\n") + "\n" + "".join(rows)
+
+
+def everything(result: Build) -> str:
+    """Every byte the build published, as text (binary files decoded leniently)."""
+    return "\n".join(
+        p.read_bytes().decode("utf-8", errors="replace")
+        for p in result.site.rglob("*")
+        if p.is_file()
+    )

@@ -10,24 +10,18 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, make_project
+from conftest import (
+    SHIPPED_DOCUMENTS,
+    Build,
+    build,
+    document_row,
+    everything,
+    make_project,
+    with_documents,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = (ROOT / "data" / "documents.csv").read_text(encoding="utf-8")
-ROW = "{id},{number},ke-hoach,vpub,{issued},{title},,,,,,,,{access},{published},{files},{body}\n"
-
-
-def document_row(**cells: str) -> str:
-    values = {"published": "", "files": "", "body": "", "access": "cong-khai", **cells}
-    return ROW.format(**values)
-
-
-def with_documents(*rows: str) -> str:
-    return DOCUMENTS.rstrip("\n") + "\n" + "".join(rows)
-
-
-def everything(result: Build) -> str:
-    return "\n".join(result.text_files().values())
+DOCUMENTS = SHIPPED_DOCUMENTS
 
 
 def published_paths(result: Build) -> set[str]:
@@ -255,3 +249,16 @@ def test_validate_script_runs_the_gate_with_the_builds_words(tmp_path: Path) -> 
     report = checked.stderr.strip()
     assert "data/thong-bao/zz-lien-he.md:6:" in report
     assert report in built.output
+
+
+def test_full_text_saved_as_utf16_is_a_message(tmp_path: Path) -> None:
+    """A full text is read like every staff text: Word's "Unicode text" is named, not a
+    traceback."""
+    body = (ROOT / "docs/toan-van/bao-cao-doi-thoai-2021.md").read_text(encoding="utf-8")
+    project = make_project(
+        tmp_path, {"docs/toan-van/bao-cao-doi-thoai-2021.md": body.encode("utf-16")}
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/toan-van/bao-cao-doi-thoai-2021.md: tệp không ở mã UTF-8" in result.output
+    assert "Traceback" not in result.output

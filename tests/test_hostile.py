@@ -14,42 +14,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import conftest
 import pytest
-from conftest import SEED_AS_OF, Build, build, make_project
+from conftest import SEED_AS_OF, Build, build, everything, make_project, with_documents
 
 from congkhai import privacy
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = (ROOT / "data" / "documents.csv").read_text(encoding="utf-8")
-ROW = (
-    "{id},{number},quyet-dinh,vpub,{issued},{title},,,,{effective},,,Đối thoại,"
-    "{access},{published},{files},{body}\n"
-)
 
 
 def document_row(**cells: str) -> str:
-    values = {
-        "published": "",
-        "files": "",
-        "body": "",
-        "access": "cong-khai",
-        "effective": "",
-        **cells,
-    }
-    return ROW.format(**values)
-
-
-def with_documents(*rows: str) -> str:
-    return DOCUMENTS.rstrip("\n") + "\n" + "".join(rows)
-
-
-def everything(result: Build) -> str:
-    """Every byte the build published, as text (binary files decoded leniently)."""
-    return "\n".join(
-        p.read_bytes().decode("utf-8", errors="replace")
-        for p in result.site.rglob("*")
-        if p.is_file()
-    )
+    """A public decision of the office on the topic "Đối thoại"."""
+    return conftest.document_row(type="quyet-dinh", topics="Đối thoại", **cells)
 
 
 def assert_no_traceback_and_names(result: Build, source: str) -> None:
