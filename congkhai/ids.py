@@ -58,6 +58,13 @@ REGISTER = "van-ban/"
 OPEN_DATA = "du-lieu-mo/"
 QUALITY_REPORT = "bao-cao-du-lieu/"
 STAFF_GUIDE = "huong-dan-nhap-lieu/"
+#: Luật Tiếp cận thông tin: the section the law names, its catalogue (Art. 19(1)(g)), the
+#: request form, and the public compliance report
+ACCESS = "tiep-can-thong-tin/"
+ACCESS_FORMS = "tiep-can-thong-tin/mau-phieu/"
+CATALOGUE = "tiep-can-thong-tin/danh-muc/"
+COMPLIANCE = "bao-cao-tuan-thu/"
+DATAPACKAGE = "du-lieu-mo/datapackage.json"
 
 
 def document_url(doc_id: str) -> str:
