@@ -90,6 +90,21 @@ STATUS_SCHEMA_ORG = {
 }
 
 
+class SourceKind(StrEnum):
+    """Loại nguồn of a legal fact in the shipped data (a deadline, an expiry date, a form
+    name): the official text itself, or a secondary source (a news article, a summary) that
+    the compliance report lists as unverified until someone checks the official text."""
+
+    CHINH_THUC = "chinh-thuc"
+    THU_CAP = "thu-cap"
+
+
+SOURCE_KIND_LABELS = {
+    SourceKind.CHINH_THUC: "Văn bản chính thức",
+    SourceKind.THU_CAP: "Nguồn thứ cấp, chưa đối chiếu văn bản gốc",
+}
+
+
 class Access(StrEnum):
     """Chế độ công khai: only ``cong-khai`` records are published."""
 
