@@ -64,6 +64,7 @@ ACCESS = "tiep-can-thong-tin/"
 ACCESS_FORMS = "tiep-can-thong-tin/mau-phieu/"
 CATALOGUE = "tiep-can-thong-tin/danh-muc/"
 COMPLIANCE = "bao-cao-tuan-thu/"
+COMPLIANCE_JSON = "bao-cao-tuan-thu/bao-cao-tuan-thu.json"
 DATAPACKAGE = "du-lieu-mo/datapackage.json"
 
 

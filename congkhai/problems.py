@@ -52,6 +52,9 @@ class Problem:
     message: str  # Vietnamese first, then the English gloss in parentheses
     severity: Severity = Severity.ERROR
     column_index: int | None = field(default=None, compare=False)
+    #: which legal rule a ``LEGAL`` problem applies (``dang-tai-cham``…): the compliance
+    #: report groups by it (``congkhai/compliance.py`` names them)
+    rule: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocab
+from .datasets import catalogue as catalogue_ds
 from .datasets import documents as documents_ds
 from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import relations as relations_ds
+from .datasets.catalogue import CatalogueConfig, load_catalogue
 from .datasets.documents import Document, check_documents, check_relations, issued_before
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
@@ -32,7 +34,7 @@ from .dialogues import Dialogues, load_dialogues
 from .ids import document_id
 from .plans import PlanRecord, load_plans
 from .problems import DataError, Problem, Problems, Severity
-from .schedules import Schedule, Session, load_schedule
+from .schedules import RULES_FILE, Schedule, Session, load_schedule
 from .validate import check_references
 
 
@@ -83,6 +85,8 @@ class Registry:
     notices: tuple[Notice, ...] = ()
     plans: dict[str, PlanRecord] = field(default_factory=dict)
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
+    #: data/danh-muc.yaml: how the catalogue of public information groups what is published
+    catalogue: CatalogueConfig | None = None
 
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
@@ -183,6 +187,59 @@ def check_publication_deadline(
                     f"(hạn {format_short(deadline)}, Luật Tiếp cận thông tin Điều 18) "
                     "(published later than 5 working days after issue)",
                     Severity.LEGAL,
+                    rule="dang-tai-cham",
+                )
+            )
+
+
+def check_missing_facts(
+    documents: Iterable[Document],
+    as_of: dt.date,
+    schedule: Schedule,
+    people: dict[str, Person],
+    problems: Problems,
+) -> None:
+    """Facts the law asks the site to show that the data does not give yet (listed in the
+    data-quality and compliance reports, never invented): a public document with neither
+    its text nor a file (Nghị định 13/2018 Art. 6: the catalogue links the file), a
+    reception host without a name, the regular place and hours of reception (Luật Tiếp công
+    dân Art. 12, 19)."""
+    for doc in documents:
+        if doc.public_at(as_of) and not doc.body and not doc.files:
+            problems.add(
+                Problem(
+                    documents_ds.FILE,
+                    doc.line,
+                    "files",
+                    f'văn bản "{doc.number_text or doc.id}" chưa có toàn văn (body) hay tệp '
+                    "đính kèm (files) (no full text or file)",
+                    Severity.MISSING,
+                )
+            )
+    for host in sorted({s.host for s in schedule.sessions if s.host}):
+        person = people.get(host)
+        if person is not None and not person.name:
+            problems.add(
+                Problem(
+                    people_ds.FILE,
+                    person.line,
+                    "name",
+                    f'người tiếp công dân "{host}" ({person.title}) chưa có họ tên '
+                    "(a reception host without a name)",
+                    Severity.MISSING,
+                )
+            )
+    info = schedule.config.info
+    for key, label in (("place", "địa điểm"), ("hours", "thời gian")):
+        if not getattr(info, key):
+            problems.add(
+                Problem(
+                    RULES_FILE,
+                    None,
+                    f"info.{key}",
+                    f"chưa có {label} tiếp công dân thường xuyên "
+                    f"(regular reception {'place' if key == 'place' else 'hours'} not given)",
+                    Severity.MISSING,
                 )
             )
 
@@ -255,6 +312,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     check_relations(located_relations, documents, problems)
     schedule = load_schedule(root, as_of, people, documents, problems)
     check_publication_deadline(documents.values(), schedule.calendar, problems)
+    check_missing_facts(documents.values(), as_of, schedule, people, problems)
+    catalogue, catalogue_node = load_catalogue(root, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)
     plans = load_plans(
@@ -271,6 +330,10 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
             # Front matter has no node tree here: the key is named, the line is not known.
             *(Located(n, n.file, None) for n in notices),
             *([Located(site.agency, "data/site.yaml", None, path=("agency",))] if site else []),
+            *(
+                Located(row, catalogue_ds.FILE, None, node=catalogue_node, path=("map", i))
+                for i, row in enumerate(catalogue.map if catalogue else ())
+            ),
         ],
         {"organizations": organizations, "people": people, "documents": documents},
         problems,
@@ -291,4 +354,5 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
         plans=plans,
         links=_links(relations, documents),
+        catalogue=catalogue,
     )

@@ -515,8 +515,10 @@ def check_law(
     """Kiểm tra theo Luật Tiếp công dân: notice lead time, working days, overlaps, frequency."""
     calendar = schedule.calendar
 
-    def legal(session: Session, column: str | None, message: str) -> None:
-        problems.add(Problem(session.file, session.line, column, message, Severity.LEGAL))
+    def legal(session: Session, column: str | None, message: str, rule: str) -> None:
+        problems.add(
+            Problem(session.file, session.line, column, message, Severity.LEGAL, rule=rule)
+        )
 
     by_host: dict[str, list[Session]] = defaultdict(list)
     for s in schedule.sessions:
@@ -526,7 +528,12 @@ def check_law(
         label = f'buổi "{s.id}" ngày {format_short(s.date)}'
         reason = calendar.day_off_reason(s.date)
         if reason:
-            legal(s, "date", f"{label} rơi vào ngày nghỉ ({reason}) (session on a non-working day)")
+            legal(
+                s,
+                "date",
+                f"{label} rơi vào ngày nghỉ ({reason}) (session on a non-working day)",
+                "lich-tiep",
+            )
         if s.announced_on:
             latest = calendar.add_working_days(s.date, -NOTICE_WORKING_DAYS)
             if s.announced_on > latest:
@@ -534,6 +541,7 @@ def check_law(
                     s,
                     "announced_on",
                     f"{label} được thông báo ngày {format_short(s.announced_on)}, chưa đủ {NOTICE_WORKING_DAYS} ngày làm việc trước (chậm nhất {format_short(latest)}) (announced fewer than {NOTICE_WORKING_DAYS} working days ahead)",
+                    "bao-truoc-lich-tiep",
                 )
     for host, items in by_host.items():
         for a, b in itertools.pairwise(items):
@@ -542,6 +550,7 @@ def check_law(
                     b,
                     "start",
                     f'buổi "{b.id}" trùng giờ với buổi "{a.id}" của cùng người tiếp (two sessions of one host overlap)',
+                    "lich-tiep",
                 )
         role_id = schedule.config.hosts.get(host)
         role = schedule.config.roles.get(role_id or "")
@@ -569,6 +578,7 @@ def check_law(
                         None,
                         f"{name} ({role.label}): {periods.get(key, 0)} buổi tiếp trong {when}, ít hơn mức tối thiểu {role.minimum} ({role.source}) (below the minimum frequency)",
                         Severity.LEGAL,
+                        rule="tan-suat-tiep",
                     )
                 )
             day = _next_period(day, role.per)

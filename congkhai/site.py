@@ -25,7 +25,10 @@ import markdown as md
 import yaml
 
 from . import dates, exports, feeds, gate, ids, search
+from .catalogue import CATALOGUE_COLUMNS, Catalogue, build_catalogue, catalogue_records
+from .compliance import Report, compliance_report
 from .datasets import DATASETS
+from .datasets import catalogue as catalogue_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
@@ -33,6 +36,7 @@ from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
+from .pages import catalogue as catalogue_pages
 from .pages import dialogues as dialogues_pages
 from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
@@ -104,6 +108,8 @@ TEMPLATE_CONTEXTS: dict[str, type] = {
     "open_data.html": site_pages.OpenDataContext,
     "quality.html": site_pages.QualityContext,
     "guide.html": site_pages.GuideContext,
+    "catalogue.html": catalogue_pages.CatalogueContext,
+    "compliance.html": catalogue_pages.ComplianceContext,
 }
 
 
@@ -163,6 +169,9 @@ class SitePlan:
     #: full texts of published documents (path in docs/ -> text), as read for their pages
     bodies: dict[str, str] = field(default_factory=dict)
     search_stats: tuple[int, int, int] = (0, 0, 0)  # records, terms, files
+    #: the catalogue of public information and the compliance report of this build
+    catalogue: Catalogue | None = None
+    compliance: Report | None = None
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -291,6 +300,8 @@ class _Planner:
     pages: list[PlannedPage] = field(default_factory=list)
     files: list[DataFile] = field(default_factory=list)
     bodies: dict[str, str] = field(default_factory=dict)
+    catalogue: Catalogue | None = None
+    compliance: Report | None = None
 
     def page(
         self,
@@ -541,6 +552,30 @@ def _plans(p: _Planner) -> None:
     p.exports("ke-hoach", exports.task_records(registry), exports.TASK_COLUMNS, folder)
 
 
+def _catalogue(p: _Planner) -> None:
+    """Danh mục thông tin phải được công khai, from every page planned so far (it comes
+    last of the datasets), with its CSV and JSON."""
+    registry = p.registry
+    assert registry.catalogue is not None
+    planned = {page.url for page in p.pages} | {ids.CATALOGUE}
+    p.catalogue = build_catalogue(registry, p.index, planned)
+    p.page(
+        ids.CATALOGUE,
+        "Danh mục thông tin phải được công khai",
+        "catalogue.html",
+        catalogue_pages.catalogue_context(
+            p.catalogue, dates.format_short(registry.as_of), p.site_url
+        ),
+        catalogue_ds.FILE,
+    )
+    p.exports(
+        "danh-muc-thong-tin",
+        catalogue_records(p.catalogue, registry.catalogue, p.site_url),
+        CATALOGUE_COLUMNS,
+        catalogue_ds.FILE,
+    )
+
+
 def _site_pages(p: _Planner) -> None:
     """Trang chủ, search, sơ đồ cổng, the staff pages, and the Atom feeds."""
     registry, index = p.registry, p.index
@@ -581,6 +616,16 @@ def _site_pages(p: _Planner) -> None:
         ),
         "data/",
     )
+    if p.catalogue is not None:
+        p.compliance = compliance_report(registry, p.catalogue)
+        p.page(
+            ids.COMPLIANCE,
+            "Báo cáo tuân thủ",
+            "compliance.html",
+            catalogue_pages.compliance_context(p.compliance),
+            "data/",
+        )
+        p.data_file(ids.COMPLIANCE_JSON, p.compliance.to_json())
     p.page(
         ids.STAFF_GUIDE,
         "Hướng dẫn nhập liệu",
@@ -616,6 +661,7 @@ PLANNERS: dict[str, Callable[[_Planner], None]] = {
     "dialogues": _dialogues,
     "plans": _plans,
     "notices": _notices,
+    "catalogue": _catalogue,
 }
 
 
@@ -809,6 +855,8 @@ def build_site(
         excluded=excluded,
         bodies=planner.bodies,
         search_stats=(index_files.records, index_files.terms, len(index_files.files)),
+        catalogue=planner.catalogue,
+        compliance=planner.compliance,
     )
     gate.check(plan)
     return plan

@@ -94,9 +94,11 @@ def test_draft_without_id_is_an_error_and_valid_rows_are_not() -> None:
 def test_unknown_type_code_is_a_warning_not_an_error() -> None:
     problems = errors_of("validation").problems
     line = _line_of("unknown-type-code")
-    assert [
+    severities = [
         p.severity for p in problems.items if p.line == line and p.file.endswith("documents.csv")
-    ] == [Severity.WARNING]
+    ]
+    # (the row has no file either: a MISSING fact, listed too)
+    assert Severity.WARNING in severities and Severity.ERROR not in severities
 
 
 @pytest.mark.parametrize(

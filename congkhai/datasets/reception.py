@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..dates import format_short
+from ..vocab import SourceKind
 from ..problems import Problem, Problems
 from .descriptor import Dataset, Section, Source
 from .fields import (
@@ -79,6 +80,8 @@ class Role(_Strict):
     per: Literal["tuan", "thang"]
     minimum: int = Field(ge=1)
     source: str = ""
+    #: chinh-thuc when checked against the official text; else the compliance report lists it
+    source_kind: SourceKind | None = None
 
 
 class Recurrence(StrEnum):
