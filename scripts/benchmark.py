@@ -4,6 +4,7 @@
     python scripts/benchmark.py 1000 10000 --large 100000 --no-browser
     python scripts/benchmark.py 20 --repeat 1 --no-browser --no-readme --workdir /tmp/b
     python scripts/benchmark.py --index 1000 10000    # indexing time and memory alone
+    python scripts/benchmark.py --citations           # the citation finder's MB/s
 
 Not a test: CI never runs it (it takes minutes to hours). For each N it builds the same
 synthetic documents (``scripts/generate_synthetic.py``: a third with full texts, relations)
@@ -627,7 +628,47 @@ def index_lines(sizes: list[int], work: Path) -> str:
     return "\n".join(lines)
 
 
+def citation_throughput(megabytes: float = 10.0) -> list[tuple[str, float, int, float]]:
+    """Throughput of ``congkhai.numbers.find_citations`` (MB of UTF-8 per CPU second) on
+    texts of ``megabytes`` made by repeating real paragraphs, as (text, MB, citations,
+    MB/s): the seed report as shipped (a real report, one citation per ~560 bytes); the
+    real phrasings of tests/data/citations (nothing but citation sentences and near-misses,
+    one per ~200 bytes: the worst case); and both together. CPU time, not wall time: the
+    figure is the finder's, not the load of a shared machine."""
+    import yaml
+
+    from congkhai.numbers import find_citations
+
+    report = (ROOT / "docs" / "toan-van" / "bao-cao-doi-thoai-2021.md").read_text(encoding="utf-8")
+    table = yaml.safe_load(
+        (ROOT / "tests" / "data" / "citations" / "real-phrasings.yaml").read_text(encoding="utf-8")
+    )
+    rows = [r[0] for g in table["positives"] for r in g["rows"]]
+    rows += [r for g in table["negatives"] for r in g["rows"]]
+    phrasings = "\n\n".join(rows)
+    results = []
+    for name, paragraph in [
+        ("seed report", report),
+        ("real phrasings (worst case)", phrasings),
+        ("report + phrasings", f"{report}\n\n{phrasings}"),
+    ]:
+        text = paragraph * int(megabytes * 1e6 // len(paragraph.encode("utf-8")) + 1)
+        size = len(text.encode("utf-8")) / 1e6
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            count = len(find_citations(text))
+            best = min(best, time.process_time() - start)
+        results.append((name, size, count, size / best))
+    return results
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--citations":
+        print("| text | size | citations | throughput |\n|---|---:|---:|---:|")
+        for name, size, count, rate in citation_throughput():
+            print(f"| {name} | {size:.1f} MB | {count:,} | {rate:.1f} MB/s |")
+        return
     if len(sys.argv) == 4 and sys.argv[1] in ("--measure", "--measure-hugo"):
         child = measure_hugo_child if sys.argv[1] == "--measure-hugo" else measure_child
         child(Path(sys.argv[2]), Path(sys.argv[3]))
