@@ -36,9 +36,12 @@ DOCUMENT_COLUMNS = (
     "status",
     "status_label",
     "status_derived",
+    "force_source",
+    "force_source_kind",
     "topics",
     "published",
     "files",
+    "recipients",
     "url",
 )
 
@@ -69,9 +72,12 @@ def document_records(index: RegisterIndex, site_url: str | None) -> list[dict[st
                 "status": force.status.value,
                 "status_label": force.label,
                 "status_derived": not force.overridden,
+                "force_source": doc.force_source,
+                "force_source_kind": doc.force_source_kind,
                 "topics": "; ".join(doc.topics),
                 "published": doc.published.isoformat() if doc.published else "",
                 "files": "; ".join(doc.files),
+                "recipients": "; ".join(doc.recipients),
                 "url": absolute(site_url, document_url(doc.id)),
             }
         )

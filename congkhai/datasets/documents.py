@@ -170,10 +170,43 @@ class Document(Record):
         "toan-van/bao-cao-doi-thoai-2021.md",
         default="",
     )
+    recipients: List = column(
+        "Nơi nhận",
+        "Các nơi nhận ghi ở cuối văn bản, đúng như trên văn bản, cách nhau bằng dấu ;",
+        "Ban Dân vận Tỉnh ủy (Báo cáo); Sở Nội vụ (Báo cáo); Lưu: VT, TCHCQT.",
+        default=(),
+    )
+    force_source: Optional = column(
+        "Nguồn thông tin hiệu lực",
+        "Nơi lấy ngày có hiệu lực, ngày hết hiệu lực, tình trạng hiệu lực (văn bản, điều, "
+        "hoặc bài báo và địa chỉ); cần ghi khi có ngày hết hiệu lực hoặc ghi tình trạng.",
+        "Văn bản gốc, điều về hiệu lực thi hành",
+        default="",
+    )
+    force_source_kind: Annotated[
+        str,
+        choice({k.value: label for k, label in vocab.SOURCE_KIND_LABELS.items()}, required=False),
+    ] = column(
+        "Loại nguồn thông tin hiệu lực",
+        ", ".join(f"{k.value} ({label})" for k, label in vocab.SOURCE_KIND_LABELS.items()) + ".",
+        "thu-cap",
+        default="",
+    )
 
     @property
     def doc_type(self) -> vocab.DocumentType:
         return vocab.DOCUMENT_TYPE_BY_SLUG[self.type]
+
+    @property
+    def source_kind(self) -> vocab.SourceKind | None:
+        """The kind of source of the legal-force facts, if the row names one."""
+        return vocab.SourceKind(self.force_source_kind) if self.force_source_kind else None
+
+    @property
+    def force_unverified(self) -> bool:
+        """The legal-force facts (effective, expiry, status) come from a secondary source
+        (``thu-cap``): not yet checked against the official text, for the compliance report."""
+        return self.source_kind is vocab.SourceKind.THU_CAP
 
     @property
     def is_public(self) -> bool:
@@ -310,7 +343,8 @@ def check_documents(
     docs_dir: Path,
     problems: Problems,
 ) -> None:
-    """Rules within the register: numbers, dates, signing forms, attached files."""
+    """Rules within the register: numbers, dates, signing forms, the source of legal-force
+    facts, attached files."""
     seen_numbers: dict[tuple[str, int, str], Document] = {}
     for doc in documents:
         issuer = organizations.get(doc.issuer)
@@ -346,6 +380,7 @@ def check_documents(
                     "(expiry date not after the effective or issue date)",
                 )
             )
+        _check_force_source(doc, problems)
         if doc.published and doc.published < doc.issued_date:
             problems.add(
                 _problem(
@@ -370,6 +405,42 @@ def check_documents(
             _check_path(doc, "files", path, docs_dir, problems)
         if doc.body:
             _check_path(doc, "body", doc.body, docs_dir, problems, suffix=".md")
+
+
+def _check_force_source(doc: Document, problems: Problems) -> None:
+    """An expiry date or an explicit status is a legal fact: the row names where it comes
+    from. Missing, the build keeps the fact and the data-quality report lists it."""
+    if (doc.expires or doc.status) and not doc.force_source:
+        given = "ngày hết hiệu lực" if doc.expires else "tình trạng hiệu lực"
+        problems.add(
+            _problem(
+                doc,
+                "force_source",
+                f"có {given} nhưng chưa ghi nguồn (văn bản, điều, bài báo) của thông tin này "
+                "(legal-force fact without a named source)",
+                Severity.WARNING,
+            )
+        )
+    if doc.force_source and not doc.force_source_kind:
+        problems.add(
+            _problem(
+                doc,
+                "force_source_kind",
+                "đã ghi nguồn thông tin hiệu lực nhưng chưa ghi loại nguồn "
+                "(chinh-thuc hoặc thu-cap) (source named without its kind)",
+                Severity.WARNING,
+            )
+        )
+    elif doc.force_source_kind and not doc.force_source:
+        problems.add(
+            _problem(
+                doc,
+                "force_source",
+                "đã ghi loại nguồn nhưng chưa ghi nguồn thông tin hiệu lực "
+                "(source kind without the source)",
+                Severity.WARNING,
+            )
+        )
 
 
 def _check_path(

@@ -136,6 +136,7 @@ class DocumentContext:
     effective_iso: str | None
     expires_iso: str | None
     attachments: tuple[Attachment, ...]
+    recipients: tuple[str, ...]  # "Nơi nhận", as written at the end of the document
     body_html: str | None
     relations: tuple[RelationGroup, ...]
     register_href: str
@@ -319,6 +320,16 @@ def _banner(doc: Document, force: Force, index: RegisterIndex, here: str) -> Ban
     return None
 
 
+def _force_source(doc: Document) -> tuple[Property, ...]:
+    """Where the legal-force facts come from, shown beside the status; a secondary source
+    says it has not been checked against the official text."""
+    if not doc.force_source:
+        return ()
+    kind = doc.source_kind
+    suffix = f" ({vocab.SOURCE_KIND_LABELS[kind].lower()})" if kind else ""
+    return (Property("Nguồn thông tin hiệu lực", doc.force_source + suffix),)
+
+
 def document_context(
     index: RegisterIndex,
     doc: Document,
@@ -367,6 +378,7 @@ def document_context(
             force.label,
             relative(here, register_url("tinh-trang", force.status.value)),
         ),
+        *_force_source(doc),
         Property("Người ký", " – ".join(p for p in signer_parts if p) or "Không có thông tin"),
         Property("Lĩnh vực", "; ".join(doc.topics) or "Không có thông tin"),
     ]
@@ -445,6 +457,7 @@ def document_context(
         effective_iso=doc.effective.isoformat() if doc.effective else None,
         expires_iso=doc.expires.isoformat() if doc.expires else None,
         attachments=attachments,
+        recipients=doc.recipients,
         body_html=body_html,
         relations=relations,
         register_href=relative(here, register_url()),
