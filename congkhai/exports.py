@@ -405,3 +405,82 @@ def notice_entries(registry: Registry) -> list[AtomEntry]:
         )
         for n in registry.published_notices()
     ]
+
+
+RELATION_COLUMNS = ("source", "relation", "relation_label", "target", "date", "note")
+
+
+def relation_records(registry: Registry) -> list[dict[str, Any]]:
+    """Relations between published documents only, as written (inverses are not repeated):
+    a relation naming a ``noi-bo`` or not-yet-published document would leak its id."""
+    from .vocab import RELATION_LABELS
+
+    return [
+        {
+            "source": r.source,
+            "relation": r.relation,
+            "relation_label": RELATION_LABELS[r.relation],
+            "target": r.target,
+            "date": r.date.isoformat() if r.date else "",
+            "note": r.note,
+        }
+        for r in registry.relations
+        if registry.published_document(r.source) and registry.published_document(r.target)
+    ]
+
+
+ORGANIZATION_COLUMNS = ("id", "name", "short_name", "system", "system_label", "symbol", "parent")
+
+
+def organization_records(registry: Registry) -> list[dict[str, Any]]:
+    """Every organization of ``data/organizations.csv`` (issuers and units are public)."""
+    from .vocab import SYSTEM_LABELS
+
+    return [
+        {
+            "id": o.id,
+            "name": o.name,
+            "short_name": o.short_name,
+            "system": o.system.value,
+            "system_label": SYSTEM_LABELS[o.system],
+            "symbol": o.symbol,
+            "parent": o.parent,
+        }
+        for o in registry.organizations.values()
+    ]
+
+
+PERSON_COLUMNS = ("id", "name", "title", "organization")
+
+
+def person_records(registry: Registry) -> list[dict[str, Any]]:
+    """Officials of ``data/people.csv``: name and title of an official acting as such are
+    public (signers, hosts, chairs); the file holds nothing else about them."""
+    return [
+        {"id": p.id, "name": p.name, "title": p.title, "organization": p.organization}
+        for p in registry.people.values()
+    ]
+
+
+TOTAL_COLUMNS = ("year", "kind", "kind_label", "count", "source", "note")
+
+
+def total_records(registry: Registry) -> list[dict[str, Any]]:
+    """The yearly totals a report gives (the same counts as the dialogues page). The source
+    document and its quoted sentence appear only when that document is published."""
+    from .datasets.meetings import TOTAL_KIND_LABELS
+
+    out = []
+    for t in registry.dialogues.totals:
+        source = _public(registry, t.source)
+        out.append(
+            {
+                "year": t.year,
+                "kind": t.kind,
+                "kind_label": TOTAL_KIND_LABELS[t.kind],
+                "count": t.count,
+                "source": source,
+                "note": t.note if source else "",
+            }
+        )
+    return out

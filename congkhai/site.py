@@ -24,7 +24,7 @@ from typing import Any
 import markdown as md
 import yaml
 
-from . import dates, exports, feeds, gate, ids, search
+from . import dates, exports, feeds, gate, ids, opendata, search
 from .catalogue import CATALOGUE_COLUMNS, Catalogue, build_catalogue, catalogue_records
 from .compliance import Report, compliance_report
 from .datasets import DATASETS
@@ -32,8 +32,11 @@ from .datasets import catalogue as catalogue_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
+from .datasets import organizations as organizations_ds
+from .datasets import people as people_ds
 from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
+from .datasets import relations as relations_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
 from .pages import catalogue as catalogue_pages
@@ -400,6 +403,12 @@ def _documents(p: _Planner) -> None:
         exports.DOCUMENT_COLUMNS,
         documents_ds.FILE,
     )
+    p.exports(
+        "quan-he-van-ban",
+        exports.relation_records(p.registry),
+        exports.RELATION_COLUMNS,
+        relations_ds.FILE,
+    )
 
 
 def _schedules(p: _Planner) -> None:
@@ -488,6 +497,12 @@ def _dialogues(p: _Planner) -> None:
         exports.commitment_records(registry),
         exports.COMMITMENT_COLUMNS,
         meetings_ds.ITEMS_FILE,
+    )
+    p.exports(
+        "so-lieu-hang-nam",
+        exports.total_records(registry),
+        exports.TOTAL_COLUMNS,
+        meetings_ds.TOTALS_FILE,
     )
 
 
@@ -601,13 +616,6 @@ def _site_pages(p: _Planner) -> None:
         "data/",
     )
     p.page(
-        ids.OPEN_DATA,
-        "Dữ liệu mở",
-        "open_data.html",
-        site_pages.open_data_context(ids.OPEN_DATA),
-        "congkhai/datasets/",
-    )
-    p.page(
         ids.QUALITY_REPORT,
         "Báo cáo chất lượng dữ liệu",
         "quality.html",
@@ -652,11 +660,54 @@ def _site_pages(p: _Planner) -> None:
         p.data_file(path, feed)
 
 
+def _organizations(p: _Planner) -> None:
+    """Cơ quan, tổ chức: no pages of their own (they appear inside the others), open data."""
+    p.exports(
+        "co-quan",
+        exports.organization_records(p.registry),
+        exports.ORGANIZATION_COLUMNS,
+        organizations_ds.FILE,
+    )
+
+
+def _people(p: _Planner) -> None:
+    """Người ký, người chủ trì: no pages of their own, open data."""
+    p.exports("nguoi", exports.person_records(p.registry), exports.PERSON_COLUMNS, people_ds.FILE)
+
+
+def _open_data(p: _Planner) -> None:
+    """Dữ liệu mở: the Data Package of every CSV planned so far, and the page listing it
+    (planned last, after every export, so that it can give each file's size)."""
+    package = opendata.data_package(
+        ((f.path, f.content) for f in p.files),
+        DATASETS,
+        site=p.registry.site,
+        as_of=p.registry.as_of,
+        changed={
+            path: p.provenances.of_file(path).changed_iso
+            for path in opendata.source_paths(DATASETS)
+        },
+        site_url=p.site_url,
+    )
+    p.data_file(ids.DATAPACKAGE, opendata.package_bytes(package))
+    p.page(
+        ids.OPEN_DATA,
+        "Dữ liệu mở",
+        "open_data.html",
+        site_pages.open_data_context(
+            ids.OPEN_DATA, package, {f.path: len(f.content) for f in p.files}
+        ),
+        "congkhai/datasets/",
+    )
+
+
 #: the pages and files each dataset contributes (datasets without pages of their own, such as
 #: organizations, appear inside the others); every dataset with a section or an export must
 #: have one (tests/test_site_plan.py)
 PLANNERS: dict[str, Callable[[_Planner], None]] = {
     "documents": _documents,
+    "organizations": _organizations,
+    "people": _people,
     "reception": _schedules,
     "dialogues": _dialogues,
     "plans": _plans,
@@ -833,6 +884,7 @@ def build_site(
         if dataset.name in PLANNERS:
             PLANNERS[dataset.name](planner)
     _site_pages(planner)
+    _open_data(planner)
     generated = {page.url for page in planner.pages}
     written = _written_pages(planner, all_docs, excluded, generated)
     records = search.records_from(

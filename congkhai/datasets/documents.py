@@ -577,6 +577,8 @@ DATASET = Dataset(
             "Quan hệ giữa văn bản",
             "Mỗi quan hệ ghi một lần; quan hệ ngược được tự suy ra.",
             Relation,
+            export="quan-he-van-ban",
+            export_title="Quan hệ giữa văn bản",
         ),
     ),
     Section(

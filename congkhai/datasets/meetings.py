@@ -182,6 +182,8 @@ DATASET = Dataset(
             "Số liệu tổng hợp cả năm",
             "Số liệu báo cáo nêu khi không có danh sách từng hội nghị.",
             YearTotal,
+            export="so-lieu-hang-nam",
+            export_title="Số liệu hội nghị, đối thoại cả năm",
         ),
     ),
     Section(

@@ -55,5 +55,14 @@ def check_organization_tree(organizations: list[Located[Organization]], problems
 DATASET = Dataset(
     "organizations",
     "Cơ quan, tổ chức",
-    (Source(FILE, "Cơ quan, tổ chức", "Cơ quan ban hành văn bản và các đơn vị.", Organization),),
+    (
+        Source(
+            FILE,
+            "Cơ quan, tổ chức",
+            "Cơ quan ban hành văn bản và các đơn vị.",
+            Organization,
+            export="co-quan",
+            export_title="Cơ quan, tổ chức",
+        ),
+    ),
 )

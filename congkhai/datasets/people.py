@@ -35,5 +35,14 @@ class Person(Record):
 DATASET = Dataset(
     "people",
     "Người ký, người chủ trì",
-    (Source(FILE, "Người ký, người chủ trì", "Họ tên và chức vụ.", Person),),
+    (
+        Source(
+            FILE,
+            "Người ký, người chủ trì",
+            "Họ tên và chức vụ.",
+            Person,
+            export="nguoi",
+            export_title="Người ký, người chủ trì, người tiếp công dân",
+        ),
+    ),
 )

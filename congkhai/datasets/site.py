@@ -4,10 +4,11 @@ person responsible for the site (Luật Tiếp cận thông tin Art. 17(1)(m), 1
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import Problem, Problems, Severity
@@ -61,11 +62,66 @@ class AllowedValue(_Section):
     reason: str
 
 
+_LICENSE_ID = re.compile(r"[-A-Za-z0-9._]+")
+
+
+class OpenDataLicense(_Section):
+    """Giấy phép dữ liệu mở (the licence of the open data), as the office decides it; empty
+    until it does: the open-data page then says so and the Data Package names no licence.
+    ``name`` is an Open Definition id (``CC-BY-4.0``), ``path`` the licence's https:// text."""
+
+    name: str = ""
+    title: str = ""
+    path: str = ""
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_an_id(cls, value: str) -> str:
+        # The Data Package standard's pattern for a licence name (an Open Definition id).
+        if value and not _LICENSE_ID.fullmatch(value):
+            raise PydanticCustomError(
+                "license_id",
+                '"{value}" không phải mã giấy phép (chỉ chữ, số, "-", "." và "_", ví dụ '
+                "CC-BY-4.0) (not a licence id such as CC-BY-4.0)",
+                {"value": value},
+            )
+        return value
+
+    @field_validator("path")
+    @classmethod
+    def _path_is_https(cls, value: str) -> str:
+        # Linked from the open-data page and written into the Data Package.
+        if value and safe_url(value) is None:
+            raise PydanticCustomError(
+                "unsafe_url",
+                '"{value}" không phải địa chỉ https:// hợp lệ (must be an https:// URL)',
+                {"value": value},
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _named_or_linked(self) -> OpenDataLicense:
+        # A Data Package licence needs a name or a path; a title alone identifies nothing.
+        if self.title and not (self.name or self.path):
+            raise PydanticCustomError(
+                "license",
+                "giấy phép cần mã (name) hoặc địa chỉ (path), không chỉ tên gọi "
+                "(a licence needs a name or a path, not only a title)",
+            )
+        return self
+
+    @property
+    def given(self) -> bool:
+        return bool(self.name or self.path)
+
+
 class Site(_Section):
     agency: Agency
     focal_point: FocalPoint = FocalPoint()
     responsible: Responsible = Responsible()
     edit_url: str = ""  # e.g. https://github.com/<org>/<repo>/edit/main/ (optional)
+    #: the open data's licence, decided by the office (empty: not published yet)
+    open_data_license: OpenDataLicense = OpenDataLicense()
     #: values the privacy guard must let through, each with its reason
     privacy_allow: list[AllowedValue] = []
 

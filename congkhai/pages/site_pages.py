@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..datasets import DATASETS
 from ..datasets.fields import ColumnDoc, describe
@@ -10,6 +13,9 @@ from ..ids import relative, slugify
 from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
 from .common import Download, downloads
 from .documents import RegisterIndex
+
+#: what a page says once where the source gives nothing
+NOT_GIVEN = "chưa cập nhật"
 
 
 @dataclass(frozen=True)
@@ -57,36 +63,102 @@ class DatasetDoc:
 
 
 @dataclass(frozen=True)
+class OpenDataColumn:
+    label: str  # Vietnamese title
+    name: str  # the CSV column id
+    type: str  # Vietnamese name of its type
+
+
+@dataclass(frozen=True)
 class OpenDataRow:
     name: str  # du-lieu-mo/<name>.csv
+    anchor: str  # id of its heading on the page
     title: str
+    description: str
     csv: Download
-    json: Download
+    json: Download | None  # None: the export has no JSON beside its CSV
+    csv_size: str  # 12,3 KB
+    json_size: str
+    changed: str  # 05/3/2021, or "chưa cập nhật" when its source has no committed change
+    changed_iso: str | None
+    columns: tuple[OpenDataColumn, ...]
 
 
 @dataclass(frozen=True)
 class OpenDataContext:
-    """Context of ``congkhai/open_data.html``: every download the datasets declare, the
-    feeds and the calendar."""
+    """Context of ``congkhai/open_data.html``: every CSV resource of the Data Package (its
+    downloads, size, date and columns), the licence, the package itself, the feeds and the
+    calendar. Built from the package, so that the page and ``datapackage.json`` agree."""
 
     rows: tuple[OpenDataRow, ...]
+    license_given: bool  # False: the office has not published a licence yet
+    license: str  # its title (or name); NO_LICENSE when not given
+    license_href: str | None
+    package: Download
+    as_of: str
+    as_of_iso: str
     feeds: tuple[Download, ...]
     calendar: Download
     guide_href: str
 
 
-def open_data_context(here: str) -> OpenDataContext:
-    from ..ids import FEED_ALL, FEED_DOCUMENTS, FEED_NOTICES, RECEPTION_FEED, STAFF_GUIDE
+#: what the page says while ``site.yaml`` names no licence
+NO_LICENSE = "chưa công bố giấy phép"
+
+
+def open_data_context(
+    here: str, package: Mapping[str, Any], sizes: Mapping[str, int]
+) -> OpenDataContext:
+    """``package``: the Data Package (:func:`congkhai.opendata.data_package`); ``sizes``: the
+    size in bytes of each planned file, by site path."""
+    from ..dates import format_short
+    from ..ids import (
+        DATAPACKAGE,
+        FEED_ALL,
+        FEED_DOCUMENTS,
+        FEED_NOTICES,
+        OPEN_DATA,
+        RECEPTION_FEED,
+        STAFF_GUIDE,
+    )
+    from ..opendata import TYPE_LABELS
+    from .documents import _human_size
 
     rows = []
-    for dataset in DATASETS:
-        for source in dataset.exports:
-            assert source.export is not None
-            csv, json = downloads(here, source.export)
-            rows.append(OpenDataRow(source.export, source.export_title, csv, json))
+    for resource in package["resources"]:
+        csv_path = OPEN_DATA + resource["path"]
+        json_path = csv_path.removesuffix(".csv") + ".json"
+        changed = resource.get("last_modified")
+        rows.append(
+            OpenDataRow(
+                resource["name"],
+                "bo-" + slugify(resource["name"]),
+                resource["title"],
+                resource.get("description", ""),
+                Download("CSV", relative(here, csv_path), "text/csv"),
+                Download("JSON", relative(here, json_path), "application/json")
+                if json_path in sizes
+                else None,
+                _human_size(resource["bytes"]),
+                _human_size(sizes[json_path]) if json_path in sizes else "",
+                format_short(dt.date.fromisoformat(changed)) if changed else NOT_GIVEN,
+                changed,
+                tuple(
+                    OpenDataColumn(f["title"], f["name"], TYPE_LABELS.get(f["type"], f["type"]))
+                    for f in resource["schema"]["fields"]
+                ),
+            )
+        )
+    licence = (package.get("licenses") or [{}])[0]
     atom = "application/atom+xml"
     return OpenDataContext(
         tuple(rows),
+        bool(licence),
+        licence.get("title") or licence.get("name") or licence.get("path") or NO_LICENSE,
+        licence.get("path") or None,
+        Download("datapackage.json", relative(here, DATAPACKAGE), "application/json"),
+        format_short(dt.date.fromisoformat(package["as_of"])),
+        package["as_of"],
         (
             Download("mọi thông tin", relative(here, FEED_ALL), atom),
             Download("văn bản", relative(here, FEED_DOCUMENTS), atom),
