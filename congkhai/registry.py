@@ -19,6 +19,7 @@ from .datasets import documents as documents_ds
 from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import relations as relations_ds
+from .datasets.access import AccessData, load_access
 from .datasets.documents import Document, check_documents, check_relations, issued_before
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
@@ -83,6 +84,7 @@ class Registry:
     notices: tuple[Notice, ...] = ()
     plans: dict[str, PlanRecord] = field(default_factory=dict)
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
+    access: AccessData | None = None  # data/tiep-can-thong-tin.yaml, when the file exists
 
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
@@ -230,6 +232,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     docs_dir = docs_dir or root / "docs"
     problems = Problems()
     site = load_site(data / "site.yaml", problems)
+    access = load_access(data / "tiep-can-thong-tin.yaml", problems)
     org_rows, org_columns = load_table(
         Organization,
         data / "organizations.csv",
@@ -271,6 +274,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
             # Front matter has no node tree here: the key is named, the line is not known.
             *(Located(n, n.file, None) for n in notices),
             *([Located(site.agency, "data/site.yaml", None, path=("agency",))] if site else []),
+            *(access.located() if access else []),
         ],
         {"organizations": organizations, "people": people, "documents": documents},
         problems,
@@ -291,4 +295,5 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         notices=tuple(sorted(notices, key=lambda n: (n.date, n.id), reverse=True)),
         plans=plans,
         links=_links(relations, documents),
+        access=access,
     )

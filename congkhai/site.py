@@ -26,6 +26,7 @@ import yaml
 
 from . import dates, exports, feeds, gate, ids, search
 from .datasets import DATASETS
+from .datasets import access as access_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
@@ -33,6 +34,7 @@ from .datasets import plans as plans_ds
 from .datasets import reception as reception_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
+from .pages import access as access_pages
 from .pages import dialogues as dialogues_pages
 from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
@@ -104,6 +106,8 @@ TEMPLATE_CONTEXTS: dict[str, type] = {
     "open_data.html": site_pages.OpenDataContext,
     "quality.html": site_pages.QualityContext,
     "guide.html": site_pages.GuideContext,
+    "access.html": access_pages.AccessContext,
+    "access_forms.html": access_pages.AccessFormsContext,
 }
 
 
@@ -607,6 +611,30 @@ def _site_pages(p: _Planner) -> None:
         p.data_file(path, feed)
 
 
+def _access(p: _Planner) -> None:
+    """Tiếp cận thông tin: the section page and the printable request forms (none when
+    ``data/tiep-can-thong-tin.yaml`` does not exist)."""
+    access = p.registry.access
+    if access is None:
+        return
+    p.page(
+        ids.ACCESS,
+        "Tiếp cận thông tin",
+        "access.html",
+        access_pages.access_context(
+            p.registry, access.info, catalogue_url=None, compliance_url=None
+        ),
+        access_ds.FILE,
+    )
+    p.page(
+        ids.ACCESS_FORMS,
+        "Mẫu phiếu yêu cầu cung cấp thông tin",
+        "access_forms.html",
+        access_pages.access_forms_context(p.registry, access.info),
+        access_ds.FILE,
+    )
+
+
 #: the pages and files each dataset contributes (datasets without pages of their own, such as
 #: organizations, appear inside the others); every dataset with a section or an export must
 #: have one (tests/test_site_plan.py)
@@ -616,6 +644,7 @@ PLANNERS: dict[str, Callable[[_Planner], None]] = {
     "dialogues": _dialogues,
     "plans": _plans,
     "notices": _notices,
+    "access": _access,
 }
 
 

@@ -53,6 +53,7 @@ DEPENDENT_DATA = (
     "data/dialogue_totals.csv",
     "data/plans",
     "data/thong-bao",
+    "data/tiep-can-thong-tin.yaml",
 )
 
 
