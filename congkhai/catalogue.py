@@ -18,7 +18,7 @@ from typing import Any
 
 from . import ids
 from .dates import VnDate, format_short
-from .datasets.catalogue import CatalogueConfig, Category
+from .datasets.catalogue import CatalogueConfig, CatalogueEntry, Category
 from .pages.documents import RegisterIndex
 from .registry import Registry
 
@@ -161,7 +161,9 @@ def build_catalogue(
         Group(cat, tuple(sorted((i for i in items if i.category == cat.code), key=_order)))
         for cat in config.categories
     )
-    return Catalogue(groups, tuple(sorted((i for i in items if i.category == UNPLACED), key=_order)))
+    return Catalogue(
+        groups, tuple(sorted((i for i in items if i.category == UNPLACED), key=_order))
+    )
 
 
 def _order(item: Item) -> tuple[Any, ...]:
@@ -188,22 +190,8 @@ def _corrections(
     return {k: tuple(v) for k, v in found.items()}
 
 
-CATALOGUE_COLUMNS = (
-    "category",
-    "category_title",
-    "article",
-    "title",
-    "number",
-    "created",
-    "form",
-    "url",
-    "published",
-    "period",
-    "corrections",
-    "corrects",
-    "dataset",
-    "example",
-)
+#: the download's columns, documented (for the Data Package) by ``CatalogueEntry``
+CATALOGUE_COLUMNS = tuple(CatalogueEntry.model_fields)
 
 
 def catalogue_records(

@@ -23,8 +23,11 @@ from pathlib import Path
 from . import gate, ids, vocab
 from .catalogue import Catalogue
 from .dates import format_short
+from .datasets import access as access_ds
 from .datasets import catalogue as catalogue_ds
+from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
+from .datasets.access import legal_facts
 from .datasets.reception import RULES_FILE
 from .dialogues import Progress, progress
 from .plans import TaskStatus, task_status
@@ -220,6 +223,28 @@ def compliance_report(registry: Registry, catalogue: Catalogue) -> Report:
                     ids.meeting_url(item.meeting) if meeting else None,
                 )
             )
+    if registry.access is not None:
+        access = registry.access
+        for fact in legal_facts(access.info):
+            if not fact.transcribed:
+                findings.append(
+                    Finding(
+                        "thieu-thong-tin",
+                        f"{fact.label}: chưa ghi nội dung ({fact.source}) (not transcribed yet)",
+                        _where(access_ds.FILE, access.line(fact.path)),
+                        ids.ACCESS,
+                    )
+                )
+        if not access.info.conditional_information.items:
+            findings.append(
+                Finding(
+                    "thieu-thong-tin",
+                    "chưa có danh mục thông tin tiếp cận có điều kiện (Điều 7) "
+                    "(no list of information accessible on conditions)",
+                    _where(access_ds.FILE, access.line(("conditional_information",))),
+                    ids.ACCESS,
+                )
+            )
     findings.extend(_secondary_sources(registry))
     order = list(KINDS)
     return Report(
@@ -246,10 +271,32 @@ def _secondary_sources(registry: Registry) -> list[Finding]:
             )
         )
 
+    for doc in registry.published_documents():
+        if doc.expires or doc.status or doc.force_source:
+            check(
+                doc.source_kind,
+                f"hiệu lực của {doc.label}",
+                doc.force_source,
+                _where(documents_ds.FILE, doc.line),
+            )
+    if registry.access is not None:
+        access = registry.access
+        for fact in legal_facts(access.info):
+            check(
+                fact.source_kind,
+                fact.label,
+                fact.source,
+                _where(access_ds.FILE, access.line(fact.path)),
+            )
     assert registry.catalogue is not None
     for cat in registry.catalogue.categories:
         if cat.required:
-            check(cat.source_kind, f"tên nhóm {cat.code} ({cat.article})", cat.source, catalogue_ds.FILE)
+            check(
+                cat.source_kind,
+                f"tên nhóm {cat.code} ({cat.article})",
+                cat.source,
+                catalogue_ds.FILE,
+            )
     for role_id, role in sorted(registry.schedule.config.roles.items()):
         check(
             role.source_kind,
@@ -289,4 +336,3 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
     if args.json:
         args.json.write_bytes(plan.compliance.to_json())
     return 0
-

@@ -13,6 +13,7 @@ import html
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,10 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import dates, gate, staging
+from . import dates, gate, ids, staging
 from .problems import DataError
 from .render import make_env, render
-from .site import PlannedPage, SitePlan, WrittenPage, build_site, summary
+from .site import OPTIONAL_SECTIONS, PlannedPage, SitePlan, WrittenPage, build_site, summary
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
 STATE = "_congkhai_build"
@@ -52,6 +53,27 @@ class _Build:
         self.written: dict[str, WrittenPage] = {w.src: w for w in self.plan.written}
 
 
+def _without(nav: list[Any], absent: set[str]) -> list[Any]:
+    """The navigation without entries for optional sections this build does not publish
+    (a project without ``data/tiep-can-thong-tin.yaml``): MkDocs would warn, and a
+    ``--strict`` build fail, on a nav entry naming a page that does not exist."""
+    kept: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            title, target = next(iter(entry.items()))
+            if isinstance(target, list):
+                children = _without(target, absent)
+                if children:
+                    kept.append({title: children})
+                continue
+            if target in absent:
+                continue
+        elif entry in absent:
+            continue
+        kept.append(entry)
+    return kept
+
+
 def _build(config: MkDocsConfig) -> _Build:
     state = getattr(config, STATE, None)
     if not isinstance(state, _Build):
@@ -72,6 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (DataError, dates.DateFormatError) as exc:
         raise PluginError(str(exc)) from None
     config.site_name = plan.chrome.agency
+    planned = {page.src for page in plan.pages}
+    absent = {ids.page_src(url) for url in OPTIONAL_SECTIONS} - planned
+    if config.nav and absent:
+        config.nav = _without(config.nav, absent)
     config.extra["congkhai"] = plan.chrome
     final_dir = Path(config.site_dir)
     config.site_dir = str(staging.staging_dir(final_dir))

@@ -283,7 +283,7 @@ def data_package(
     resources = []
     for export in found:
         source = export.source
-        model = source.model if source else None
+        model = (source.export_model or source.model) if source else None
         name = posixpath.splitext(posixpath.relpath(export.path, folder))[0]
         header = _header(export.content)
         schema: dict[str, Any] = {

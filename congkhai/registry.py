@@ -21,6 +21,7 @@ from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import relations as relations_ds
 from .datasets.catalogue import CatalogueConfig, load_catalogue
+from .datasets.access import AccessData, load_access
 from .datasets.documents import Document, check_documents, check_relations, issued_before
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
@@ -87,6 +88,7 @@ class Registry:
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
     #: data/danh-muc.yaml: how the catalogue of public information groups what is published
     catalogue: CatalogueConfig | None = None
+    access: AccessData | None = None  # data/tiep-can-thong-tin.yaml, when the file exists
 
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
@@ -287,6 +289,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     docs_dir = docs_dir or root / "docs"
     problems = Problems()
     site = load_site(data / "site.yaml", problems)
+    access = load_access(data / "tiep-can-thong-tin.yaml", problems)
     org_rows, org_columns = load_table(
         Organization,
         data / "organizations.csv",
@@ -334,6 +337,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
                 Located(row, catalogue_ds.FILE, None, node=catalogue_node, path=("map", i))
                 for i, row in enumerate(catalogue.map if catalogue else ())
             ),
+            *(access.located() if access else []),
         ],
         {"organizations": organizations, "people": people, "documents": documents},
         problems,
@@ -355,4 +359,5 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         plans=plans,
         links=_links(relations, documents),
         catalogue=catalogue,
+        access=access,
     )

@@ -29,6 +29,7 @@ from .catalogue import CATALOGUE_COLUMNS, Catalogue, build_catalogue, catalogue_
 from .compliance import Report, compliance_report
 from .datasets import DATASETS
 from .datasets import catalogue as catalogue_ds
+from .datasets import access as access_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
@@ -40,6 +41,7 @@ from .datasets import relations as relations_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
 from .pages import catalogue as catalogue_pages
+from .pages import access as access_pages
 from .pages import dialogues as dialogues_pages
 from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
@@ -113,6 +115,8 @@ TEMPLATE_CONTEXTS: dict[str, type] = {
     "guide.html": site_pages.GuideContext,
     "catalogue.html": catalogue_pages.CatalogueContext,
     "compliance.html": catalogue_pages.ComplianceContext,
+    "access.html": access_pages.AccessContext,
+    "access_forms.html": access_pages.AccessFormsContext,
 }
 
 
@@ -701,6 +705,30 @@ def _open_data(p: _Planner) -> None:
     )
 
 
+def _access(p: _Planner) -> None:
+    """Tiếp cận thông tin: the section page and the printable request forms (none when
+    ``data/tiep-can-thong-tin.yaml`` does not exist)."""
+    access = p.registry.access
+    if access is None:
+        return
+    p.page(
+        ids.ACCESS,
+        "Tiếp cận thông tin",
+        "access.html",
+        access_pages.access_context(
+            p.registry, access.info, catalogue_url=ids.CATALOGUE, compliance_url=ids.COMPLIANCE
+        ),
+        access_ds.FILE,
+    )
+    p.page(
+        ids.ACCESS_FORMS,
+        "Mẫu phiếu yêu cầu cung cấp thông tin",
+        "access_forms.html",
+        access_pages.access_forms_context(p.registry, access.info),
+        access_ds.FILE,
+    )
+
+
 #: the pages and files each dataset contributes (datasets without pages of their own, such as
 #: organizations, appear inside the others); every dataset with a section or an export must
 #: have one (tests/test_site_plan.py)
@@ -712,8 +740,13 @@ PLANNERS: dict[str, Callable[[_Planner], None]] = {
     "dialogues": _dialogues,
     "plans": _plans,
     "notices": _notices,
+    "access": _access,
     "catalogue": _catalogue,
 }
+
+
+#: pages of sections whose data file a project may lack (the navigation drops them then)
+OPTIONAL_SECTIONS = (ids.ACCESS, ids.ACCESS_FORMS)
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,9 @@ DEPENDENT_DATA = (
     "data/thong-bao",
     "data/danh-muc.yaml",
 )
+#: Shipped data kept when a test brings its own documents, with its links to them blanked:
+#: the access-to-information section is a page of every site (the navigation names it).
+UNLINKED_DATA = "data/tiep-can-thong-tin.yaml"
 
 
 def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
@@ -73,6 +77,16 @@ def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) ->
                 shutil.rmtree(target)
             elif target.exists():
                 target.unlink()
+        access = project / UNLINKED_DATA
+        access.write_text(
+            re.sub(
+                r"^(\s*(?:rules_)?document:).*$",
+                r'\1 ""',
+                access.read_text(encoding="utf-8"),
+                flags=re.MULTILINE,
+            ),
+            encoding="utf-8",
+        )
     for rel, content in (files or {}).items():
         path = project / rel
         path.parent.mkdir(parents=True, exist_ok=True)

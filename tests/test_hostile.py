@@ -496,8 +496,8 @@ def test_validate_script_reports_a_broken_front_matter_without_traceback(
 @pytest.mark.parametrize(
     ("old", "new", "line"),
     [
-        ("valid_from: 2021-04-01", "valid_from: 2021-04-31", "rules.yaml:48"),
-        ("day: 15", "day: 32", "rules.yaml:41"),
+        ("valid_from: 2021-04-01", "valid_from: 2021-04-31", "rules.yaml:51"),
+        ("day: 15", "day: 32", "rules.yaml:44"),
     ],
     ids=["rule-impossible-valid-from", "rule-day-32"],
 )

@@ -12,7 +12,17 @@ from .descriptor import Dataset, Section, Source
 
 def _registered() -> tuple[Dataset, ...]:
     # Imported here, not at the top: the modules import helpers of this package.
-    from . import catalogue, documents, meetings, notices, organizations, people, plans, reception
+    from . import (
+        access,
+        catalogue,
+        documents,
+        meetings,
+        notices,
+        organizations,
+        people,
+        plans,
+        reception,
+    )
 
     return (
         documents.DATASET,
@@ -22,6 +32,7 @@ def _registered() -> tuple[Dataset, ...]:
         meetings.DATASET,
         plans.DATASET,
         notices.DATASET,
+        access.DATASET,
         # last: the catalogue lists what every dataset before it published
         catalogue.DATASET,
     )

@@ -171,6 +171,26 @@ def load_catalogue(
     return config, node
 
 
+class CatalogueEntry(_Strict):
+    """Một mục của danh mục as the open-data download writes it (documents its columns;
+    the rows are computed by ``congkhai/catalogue.py``, never typed by staff)."""
+
+    category: str = column("Mã nhóm", "Điểm của khoản 1 Điều 17 (hoặc nhóm tham khảo).")
+    category_title: str = column("Tên nhóm", "Nhóm thông tin theo điều luật.")
+    article: str = column("Điều khoản", "Trống: không thuộc danh mục bắt buộc.")
+    title: str = column("Tên thông tin", "Loại và trích yếu, hoặc tên trang.")
+    number: str = column("Số, ký hiệu", "Nguyên văn; trống nếu thông tin không có số.")
+    created: str = column("Ngày tạo lập", "yyyy-mm-dd, hoặc yyyy-mm khi chỉ biết tháng.")
+    form: str = column("Hình thức công khai", "Điều 18 khoản 1 Luật Tiếp cận thông tin.")
+    url: str = column("Địa chỉ", "Địa chỉ trang trên cổng.")
+    published: str = column("Thời điểm công khai", "yyyy-mm-dd; trống nếu dữ liệu chưa ghi.")
+    period: str = column("Thời hạn công khai", "Theo cấu hình danh mục.")
+    corrections: str = column("Được đính chính bởi", "Văn bản đính chính, cách nhau bằng ;")
+    corrects: str = column("Đính chính cho", "Văn bản được đính chính, cách nhau bằng ;")
+    dataset: str = column("Bộ dữ liệu", ", ".join(CATALOGUED) + ".")
+    example: bool = column("Minh họa", "True nếu là dữ liệu minh họa.")
+
+
 DATASET = Dataset(
     "catalogue",
     "Danh mục thông tin phải được công khai",
@@ -183,6 +203,7 @@ DATASET = Dataset(
             Mapping,
             export="danh-muc-thong-tin",
             export_title="Danh mục thông tin phải được công khai",
+            export_model=CatalogueEntry,
         ),
     ),
     Section(

@@ -24,6 +24,9 @@ class Source:
     export: str | None = None
     #: how the open-data page names that download
     export_title: str = ""
+    #: the model documenting the download's columns, when they are not the staff file's
+    #: (the catalogue is computed from every dataset, not copied from its configuration)
+    export_model: type[BaseModel] | None = None
 
 
 @dataclass(frozen=True)
