@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ids
-from .dates import VnDate, format_short
 from .datasets.catalogue import CatalogueConfig, CatalogueEntry, Category
+from .dates import VnDate, format_short
 from .pages.documents import RegisterIndex
 from .registry import Registry
 

@@ -22,13 +22,13 @@ from pathlib import Path
 
 from . import gate, ids, vocab
 from .catalogue import Catalogue
-from .dates import format_short
 from .datasets import access as access_ds
 from .datasets import catalogue as catalogue_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets.access import legal_facts
 from .datasets.reception import RULES_FILE
+from .dates import format_short
 from .dialogues import Progress, progress
 from .plans import TaskStatus, task_status
 from .problems import Severity
@@ -297,7 +297,8 @@ def _secondary_sources(registry: Registry) -> list[Finding]:
                 cat.source,
                 catalogue_ds.FILE,
             )
-    for role_id, role in sorted(registry.schedule.config.roles.items()):
+    roles = registry.schedule.config.roles
+    for role in (roles[key] for key in sorted(roles)):
         check(
             role.source_kind,
             f"tần suất tiếp công dân tối thiểu của {role.label}",
@@ -325,9 +326,17 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         type=Path,
         help="ghi báo cáo dạng JSON vào tệp này (also write the report as JSON)",
     )
+    parser.add_argument(
+        "--du-an",
+        metavar="THƯ_MỤC",
+        type=Path,
+        help="thư mục dự án (có mkdocs.yml); mặc định: thư mục hiện tại nếu có mkdocs.yml "
+        "(the project folder; default: the current folder when it holds mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
+    project = args.du_an or (Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else root)
     try:
-        plan = build_site(root or Path.cwd(), as_of())
+        plan = build_site(project or Path.cwd(), as_of())
     except (DataError, DateFormatError) as exc:
         print(exc, file=sys.stderr)
         return 1

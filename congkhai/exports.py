@@ -115,7 +115,8 @@ def to_json(records: list[dict[str, Any]], *, dataset: str, as_of: str, source: 
         "dataset": dataset,
         "as_of": as_of,
         "source": source,
-        "license": "Thông tin công khai theo Luật Tiếp cận thông tin",
+        # no "license" here: the office has not chosen one unless site.yaml names it, and
+        # the Data Package (du-lieu-mo/datapackage.json) then says which
         "count": len(records),
         "records": records,
     }

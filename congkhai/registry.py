@@ -20,13 +20,14 @@ from .datasets import documents as documents_ds
 from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import relations as relations_ds
-from .datasets.catalogue import CatalogueConfig, load_catalogue
 from .datasets.access import AccessData, load_access
+from .datasets.catalogue import CatalogueConfig, load_catalogue
 from .datasets.documents import Document, check_documents, check_relations, issued_before
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
 from .datasets.organizations import Organization, check_organization_tree
 from .datasets.people import Person
+from .datasets.reception import RULES_FILE
 from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
@@ -35,7 +36,7 @@ from .dialogues import Dialogues, load_dialogues
 from .ids import document_id
 from .plans import PlanRecord, load_plans
 from .problems import DataError, Problem, Problems, Severity
-from .schedules import RULES_FILE, Schedule, Session, load_schedule
+from .schedules import Schedule, Session, load_schedule
 from .validate import check_references
 
 

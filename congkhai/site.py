@@ -28,8 +28,8 @@ from . import dates, exports, feeds, gate, ids, opendata, search
 from .catalogue import CATALOGUE_COLUMNS, Catalogue, build_catalogue, catalogue_records
 from .compliance import Report, compliance_report
 from .datasets import DATASETS
-from .datasets import catalogue as catalogue_ds
 from .datasets import access as access_ds
+from .datasets import catalogue as catalogue_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
@@ -40,8 +40,8 @@ from .datasets import reception as reception_ds
 from .datasets import relations as relations_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
-from .pages import catalogue as catalogue_pages
 from .pages import access as access_pages
+from .pages import catalogue as catalogue_pages
 from .pages import dialogues as dialogues_pages
 from .pages import documents as documents_pages
 from .pages import home, reception, site_pages

@@ -155,7 +155,9 @@ def test_internal_rules_not_published_are_not_named_and_contacts_given_are_shown
     it. The focal point's contacts filled in: all six shown, none listed as missing."""
     row = next(line for line in SHIPPED_DOCUMENTS.splitlines() if "35/QĐ-VPUB" in line)
     assert row.endswith(",cong-khai,,,,,,")
-    documents = SHIPPED_DOCUMENTS.replace(row, row.removesuffix(",cong-khai,,,,,,") + ",noi-bo,,,,,,")
+    documents = SHIPPED_DOCUMENTS.replace(
+        row, row.removesuffix(",cong-khai,,,,,,") + ",noi-bo,,,,,,"
+    )
     site = (ROOT / "data/site.yaml").read_text(encoding="utf-8")
     focal = {
         "name": "Phòng Hành chính - Tổ chức",

@@ -12,8 +12,7 @@ from conftest import Build, build, make_project
 
 from congkhai.datasets.plans import Task
 from congkhai.plans import TaskStatus, task_status
-from congkhai.problems import DataError
-from congkhai.problems import Severity
+from congkhai.problems import DataError, Severity
 from congkhai.registry import load_registry
 
 FIXTURE = Path(__file__).parent / "golden" / "plans-notices"

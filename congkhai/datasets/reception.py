@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..dates import format_short
-from ..vocab import SourceKind
 from ..problems import Problem, Problems
+from ..vocab import SourceKind
 from .descriptor import Dataset, Section, Source
 from .fields import (
     Clock,

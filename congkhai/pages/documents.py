@@ -121,6 +121,13 @@ class Banner:
 
 
 @dataclass(frozen=True)
+class Correction:
+    label: str  # "Quyết định 12/QĐ-VPUB"
+    href: str
+    date: str  # the correction's issue date
+
+
+@dataclass(frozen=True)
 class DocumentContext:
     """Context of ``congkhai/document.html``: one document, as vbpl.vn readers expect."""
 
@@ -130,6 +137,9 @@ class DocumentContext:
     number: str
     is_draft: bool
     banner: Banner | None
+    #: đính chính (Luật Tiếp cận thông tin Art. 22): the published corrections of this
+    #: document, shown in a banner above its properties
+    corrections: tuple[Correction, ...]
     properties: tuple[Property, ...]
     status: str
     status_label: str
@@ -451,6 +461,15 @@ def document_context(
         number=number,
         is_draft=is_draft,
         banner=_banner(doc, force, index, here),
+        corrections=tuple(
+            Correction(
+                link.other.label,
+                relative(here, document_url(link.other.id)),
+                link.other.issued.short,
+            )
+            for link in index.registry.published_links(doc)
+            if link.inverse and link.kind.slug == "dinh-chinh"
+        ),
         properties=tuple(properties),
         status=force.status.value,
         status_label=force.label,
