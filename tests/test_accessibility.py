@@ -27,6 +27,11 @@ PAGES = [
     "so-do-cong/",
     "bao-cao-du-lieu/",
     "huong-dan-nhap-lieu/",
+    "tiep-can-thong-tin/",
+    "tiep-can-thong-tin/mau-phieu/",
+    "tiep-can-thong-tin/danh-muc/",
+    "bao-cao-tuan-thu/",
+    "du-lieu-mo/",
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
