@@ -18,6 +18,7 @@ from typing import Any
 
 from . import ids
 from .datasets.catalogue import CatalogueConfig, CatalogueEntry, Category
+from .datasets.documents import Document
 from .dates import VnDate, format_short
 from .pages.documents import RegisterIndex
 from .registry import Registry
@@ -96,6 +97,7 @@ def build_catalogue(
         created: VnDate | None = None,
         published: dt.date | None = None,
         example: bool = False,
+        corrections: dict[str, tuple[tuple[str, str], ...]] | None = None,
         **placement: str,
     ) -> None:
         row = config.placement(dataset, **placement)
@@ -111,7 +113,7 @@ def build_catalogue(
                 published=published,
                 period=row.period if row else "",
                 example=example,
-                **_corrections(registry, index, dataset, url),
+                **(corrections or {}),
             )
         )
 
@@ -126,6 +128,7 @@ def build_catalogue(
             type=doc.type,
             system=registry.organizations[doc.issuer].system.value,
             id=doc.id,
+            corrections=_corrections(registry, doc),
         )
     for notice in registry.published_notices():
         add(
@@ -173,15 +176,9 @@ def _order(item: Item) -> tuple[Any, ...]:
     return (when is None, newest_first, item.title, item.url)
 
 
-def _corrections(
-    registry: Registry, index: RegisterIndex, dataset: str, url: str
-) -> dict[str, tuple[tuple[str, str], ...]]:
+def _corrections(registry: Registry, doc: Document) -> dict[str, tuple[tuple[str, str], ...]]:
     """Đính chính (Art. 22): a corrected document lists its corrections, a correction what
     it corrects; only documents the public can see."""
-    if dataset != "documents":
-        return {}
-    doc_id = url.removeprefix(ids.REGISTER).rstrip("/")
-    doc = registry.documents[doc_id]
     found: dict[str, list[tuple[str, str]]] = {"corrections": [], "corrects": []}
     for link in registry.published_links(doc):
         if link.kind.slug == "dinh-chinh":
