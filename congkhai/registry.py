@@ -22,12 +22,17 @@ from .datasets import people as people_ds
 from .datasets import relations as relations_ds
 from .datasets.access import AccessData, load_access
 from .datasets.catalogue import CatalogueConfig, load_catalogue
-from .datasets.documents import Document, check_documents, check_relations, issued_before
+from .datasets.documents import (
+    Document,
+    check_documents,
+    check_relations,
+    check_text_or_file,
+    issued_before,
+)
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
 from .datasets.organizations import Organization, check_organization_tree
 from .datasets.people import Person
-from .datasets.reception import RULES_FILE
 from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
@@ -195,58 +200,6 @@ def check_publication_deadline(
             )
 
 
-def check_missing_facts(
-    documents: Iterable[Document],
-    as_of: dt.date,
-    schedule: Schedule,
-    people: dict[str, Person],
-    problems: Problems,
-) -> None:
-    """Facts the law asks the site to show that the data does not give yet (listed in the
-    data-quality and compliance reports, never invented): a public document with neither
-    its text nor a file (Nghị định 13/2018 Art. 6: the catalogue links the file), a
-    reception host without a name, the regular place and hours of reception (Luật Tiếp công
-    dân Art. 12, 19)."""
-    for doc in documents:
-        if doc.public_at(as_of) and not doc.body and not doc.files:
-            problems.add(
-                Problem(
-                    documents_ds.FILE,
-                    doc.line,
-                    "files",
-                    f'văn bản "{doc.number_text or doc.id}" chưa có toàn văn (body) hay tệp '
-                    "đính kèm (files) (no full text or file)",
-                    Severity.MISSING,
-                )
-            )
-    for host in sorted({s.host for s in schedule.sessions if s.host}):
-        person = people.get(host)
-        if person is not None and not person.name:
-            problems.add(
-                Problem(
-                    people_ds.FILE,
-                    person.line,
-                    "name",
-                    f'người tiếp công dân "{host}" ({person.title}) chưa có họ tên '
-                    "(a reception host without a name)",
-                    Severity.MISSING,
-                )
-            )
-    info = schedule.config.info
-    for key, label in (("place", "địa điểm"), ("hours", "thời gian")):
-        if not getattr(info, key):
-            problems.add(
-                Problem(
-                    RULES_FILE,
-                    None,
-                    f"info.{key}",
-                    f"chưa có {label} tiếp công dân thường xuyên "
-                    f"(regular reception {'place' if key == 'place' else 'hours'} not given)",
-                    Severity.MISSING,
-                )
-            )
-
-
 def _with_ids(documents: list[Document], problems: Problems) -> list[Document]:
     """Give each document without an explicit id the one derived from number and year."""
     result = []
@@ -316,7 +269,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     check_relations(located_relations, documents, problems)
     schedule = load_schedule(root, as_of, people, documents, problems)
     check_publication_deadline(documents.values(), schedule.calendar, problems)
-    check_missing_facts(documents.values(), as_of, schedule, people, problems)
+    check_text_or_file(documents.values(), as_of, problems)
     catalogue, catalogue_node = load_catalogue(root, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)

@@ -18,6 +18,7 @@ from typing import Any
 
 from .datasets.documents import Document
 from .datasets.fields import load_table
+from .datasets.people import FILE as PEOPLE_FILE
 from .datasets.people import Person
 from .datasets.reception import (
     DAYS_OFF_FILE,
@@ -506,7 +507,39 @@ def load_schedule(
     ordered = tuple(sorted(sessions.values(), key=lambda s: (s.date, s.start, s.id)))
     schedule = Schedule(config, ordered, calendar)
     check_law(schedule, as_of, people, problems)
+    check_posted_facts(schedule, people, problems)
     return schedule
+
+
+def check_posted_facts(schedule: Schedule, people: dict[str, Person], problems: Problems) -> None:
+    """What the Citizen Reception Law asks to be posted and the data does not give yet
+    (Art. 12, 19): a host's name, the regular place and hours. Listed, never invented."""
+    for host in sorted({s.host for s in schedule.sessions if s.host}):
+        person = people.get(host)
+        if person is not None and not person.name:
+            problems.add(
+                Problem(
+                    PEOPLE_FILE,
+                    person.line,
+                    "name",
+                    f'người tiếp công dân "{host}" ({person.title}) chưa có họ tên '
+                    "(a reception host without a name)",
+                    Severity.MISSING,
+                )
+            )
+    info = schedule.config.info
+    for key, label, gloss in (("place", "địa điểm", "place"), ("hours", "thời gian", "hours")):
+        if not getattr(info, key):
+            problems.add(
+                Problem(
+                    RULES_FILE,
+                    None,
+                    f"info.{key}",
+                    f"chưa có {label} tiếp công dân thường xuyên "
+                    f"(regular reception {gloss} not given)",
+                    Severity.MISSING,
+                )
+            )
 
 
 def check_law(

@@ -47,15 +47,13 @@ from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
 from .pages import notices as notices_pages
 from .pages import plans as plans_pages
-from .pages.common import ProvenanceView, provenance_view
+from .pages.common import NOT_GIVEN, ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
 from .problems import DataError, Problem, Problems, Severity
 from .provenance import Repository, file_dates, history_problem, line_times, provenance
 from .registry import Registry, load_registry
 from .sanitize import safe_url
 from .schedules import Session
-
-NOT_GIVEN = "chưa cập nhật"
 
 
 @dataclass(frozen=True)

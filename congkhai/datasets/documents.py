@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
@@ -335,6 +336,23 @@ def _type_mismatch(doc: Document, code: str) -> Problem:
         f'số ký hiệu "{doc.number_text}" mang mã "{code}" ({" / ".join(others)}) nhưng loại '
         f'văn bản ghi là "{doc.doc_type.label}" (type code does not match the type)',
     )
+
+
+def check_text_or_file(documents: Iterable[Document], as_of: dt.date, problems: Problems) -> None:
+    """A document published at ``as_of`` with neither its text nor a file is a missing fact
+    (Nghị định 13/2018 Art. 6: the catalogue links the file), listed, never invented."""
+    for doc in documents:
+        if doc.public_at(as_of) and not doc.body and not doc.files:
+            problems.add(
+                Problem(
+                    FILE,
+                    doc.line,
+                    "files",
+                    f'văn bản "{doc.number_text or doc.id}" chưa có toàn văn (body) hay tệp '
+                    "đính kèm (files) (no full text or file)",
+                    Severity.MISSING,
+                )
+            )
 
 
 def check_documents(

@@ -9,10 +9,7 @@ from .. import ids
 from ..catalogue import UNPLACED, Catalogue, Item
 from ..compliance import KINDS, Report
 from ..ids import relative
-from .common import Download, downloads
-
-#: said once on the page, where a field is empty, instead of on every row
-NOT_GIVEN = "chưa cập nhật"
+from .common import NOT_GIVEN, Download, downloads
 
 
 @dataclass(frozen=True)

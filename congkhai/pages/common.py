@@ -9,6 +9,8 @@ from ..ids import export_url, relative
 from ..provenance import Provenance
 
 PAGE_SIZE = 50
+#: what a page says where the data does not give a fact (said once, never invented)
+NOT_GIVEN = "chưa cập nhật"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from ..ids import (
     relative,
 )
 from ..registry import Registry
+from .common import NOT_GIVEN
 from .documents import FACETS, RegisterIndex, number_display
 from .notices import NoticeRow, current_notices, notice_row
 from .plans import PlanSummary, owner_tasks, plan_summary, plans_with_overdue
@@ -73,7 +74,7 @@ def home_context(registry: Registry, index: RegisterIndex) -> HomeContext:
     site = registry.site
     agency, focal = site.agency, site.focal_point
     contacts = (
-        Contact("Địa chỉ", agency.address or "chưa cập nhật"),
+        Contact("Địa chỉ", agency.address or NOT_GIVEN),
         Contact(
             "Điện thoại",
             agency.phone or "chưa cập nhật",
