@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import dates, gate, ids, staging
+from .citing import link_html
 from .problems import DataError
 from .render import make_env, render
 from .site import OPTIONAL_SECTIONS, PlannedPage, SitePlan, WrittenPage, build_site, summary
@@ -148,12 +149,15 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
         content = render(state.env, spec.template, spec.context)
-        provenance = spec.provenance
+        provenance, url = spec.provenance, spec.url
     else:  # a hand-written page: staff Markdown, sanitised like every other
         content = gate.sanitize(html_text)
         if "title" not in page.meta and page.title:  # MkDocs gives an <h1> title as HTML
             page.meta["title"] = html.unescape(page.title)
-        provenance = state.written[page.file.src_uri].provenance
+        written = state.written[page.file.src_uri]
+        provenance, url = written.provenance, written.url
+    # Document numbers in any text of any page link to the register (congkhai/citing.py).
+    content = link_html(content, url, state.plan.index.resolver)
     if provenance is None:
         return content
     return content + render(state.env, "provenance.html", provenance)

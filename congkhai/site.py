@@ -17,7 +17,7 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -26,6 +26,7 @@ import yaml
 
 from . import dates, exports, feeds, gate, ids, opendata, search
 from .catalogue import CATALOGUE_COLUMNS, Catalogue, build_catalogue, catalogue_records
+from .citing import Citations, prose_of
 from .compliance import Report, compliance_report
 from .datasets import DATASETS
 from .datasets import access as access_ds
@@ -307,6 +308,16 @@ class _Planner:
     bodies: dict[str, str] = field(default_factory=dict)
     catalogue: Catalogue | None = None
     compliance: Report | None = None
+    citations: Citations | None = None
+
+    def cites(
+        self, url: str, label: str, file: str, texts: Iterable[tuple[str | None, int | None, str]]
+    ) -> None:
+        """The page at ``url`` shows ``texts`` (column, line in ``file``, text): their
+        document numbers are resolved, listed as citing on the documents' pages, and the
+        unresolved ones reported with file and line (``congkhai/citing.py``)."""
+        assert self.citations is not None
+        self.citations.add(url, label, file, texts)
 
     def page(
         self,
@@ -381,6 +392,10 @@ def _documents(p: _Planner) -> None:
             documents_ds.FILE,
         )
     for doc in index.documents:
+        url = ids.document_url(doc.id)
+        p.cites(url, doc.full_title, documents_ds.FILE, prose_of(doc))
+        if doc.body:
+            p.cites(url, doc.full_title, f"docs/{doc.body}", [(None, 1, p.read_body(doc.body))])
         ctx = document_context(
             index,
             doc,
@@ -443,9 +458,16 @@ def _schedules(p: _Planner) -> None:
         )
         p.data_file(ids.host_feed_url(host), p.ics(registry.schedule.of_host(host), title))
     for session in sessions:
+        title = reception.session_title(registry, session)
+        p.cites(
+            ids.session_url(session.id),
+            title,
+            session.file,
+            [("topic", session.line, session.topic), ("note", session.line, session.note)],
+        )
         p.page(
             ids.session_url(session.id),
-            reception.session_title(registry, session),
+            title,
             "reception_session.html",
             reception.session_context(registry, session),
             (session.file, session.line),
@@ -481,6 +503,10 @@ def _dialogues(p: _Planner) -> None:
         meetings_ds.ITEMS_FILE,
     )
     for meeting in registry.dialogues.meetings.values():
+        url = ids.meeting_url(meeting.id)
+        p.cites(url, meeting.title, meetings_ds.MEETINGS_FILE, prose_of(meeting))
+        for item in registry.dialogues.items_of(meeting.id):
+            p.cites(url, meeting.title, meetings_ds.ITEMS_FILE, prose_of(item))
         p.page(
             ids.meeting_url(meeting.id),
             meeting.title,
@@ -529,6 +555,12 @@ def _notices(p: _Planner) -> None:
         folder,
     )
     for notice in registry.published_notices():
+        p.cites(
+            ids.notice_url(notice.id),
+            notice.title,
+            notice.file,
+            prose_of(notice, lines={"body": notice.body_line}),
+        )
         p.page(
             ids.notice_url(notice.id),
             notice.title,
@@ -550,6 +582,10 @@ def _plans(p: _Planner) -> None:
     folder = plans_ds.FOLDER + "/"
     p.page(ids.PLANS, "Kế hoạch", "plans.html", plans_pages.plans_context(registry), folder)
     for record in registry.plans.values():
+        url = ids.plan_url(record.id)
+        p.cites(url, record.plan.title, record.file, prose_of(record.plan))
+        for task in record.tasks:
+            p.cites(url, record.plan.title, record.file, prose_of(task))
         p.page(
             ids.plan_url(record.id),
             record.plan.title,
@@ -617,15 +653,6 @@ def _site_pages(p: _Planner) -> None:
         home.sitemap_context(registry, index, ids.SITEMAP_PAGE),
         "data/",
     )
-    p.page(
-        ids.QUALITY_REPORT,
-        "Báo cáo chất lượng dữ liệu",
-        "quality.html",
-        site_pages.quality_context(
-            gate.public_problems(registry), dates.format_short(registry.as_of)
-        ),
-        "data/",
-    )
     if p.catalogue is not None:
         p.compliance = compliance_report(registry, p.catalogue)
         p.page(
@@ -660,6 +687,36 @@ def _site_pages(p: _Planner) -> None:
             as_of=registry.as_of,
         )
         p.data_file(path, feed)
+
+
+def _cited_by(p: _Planner) -> None:
+    """Once every page has said what it cites: "Được trích dẫn tại" on each document page,
+    and the citations that could not be linked in the data-quality report."""
+    assert p.citations is not None
+    for i, page in enumerate(p.pages):
+        if page.template != "document.html":
+            continue
+        doc = p.registry.documents[page.context.doc_id]
+        citing = tuple(
+            documents_pages.CitingPage(c.label, ids.relative(page.url, c.url))
+            for c in p.citations.cited_by(doc)
+        )
+        if citing:
+            p.pages[i] = replace(page, context=replace(page.context, cited_by=citing))
+    p.registry.problems.extend(p.citations.problems())
+
+
+def _quality(p: _Planner) -> None:
+    """Báo cáo chất lượng dữ liệu: planned last, when every problem of the build is known."""
+    p.page(
+        ids.QUALITY_REPORT,
+        "Báo cáo chất lượng dữ liệu",
+        "quality.html",
+        site_pages.quality_context(
+            gate.public_problems(p.registry), dates.format_short(p.registry.as_of)
+        ),
+        "data/",
+    )
 
 
 def _organizations(p: _Planner) -> None:
@@ -709,6 +766,9 @@ def _access(p: _Planner) -> None:
     access = p.registry.access
     if access is None:
         return
+    p.cites(
+        ids.ACCESS, "Tiếp cận thông tin", access_ds.FILE, prose_of(access.info, locate=access.line)
+    )
     p.page(
         ids.ACCESS,
         "Tiếp cận thông tin",
@@ -778,6 +838,7 @@ def _written_pages(
             if not _front_matter_ok(front.group(1), meta, file, problems):
                 continue
         body = raw[front.end() :] if front else raw
+        body_line = raw.count("\n", 0, front.end()) + 1 if front else 1
         heading = _H1.search(body)
         given = meta.get("title", "")
         if not isinstance(given, str):
@@ -785,6 +846,7 @@ def _written_pages(
             continue
         title = given or (heading.group(1) if heading else PurePosixPath(src).stem)
         text = _TAG.sub(" ", p.render_markdown(body)).replace("¶", " ")
+        p.cites(url, title, file, [(None, body_line, body)])
         out.append(
             WrittenPage(
                 src,
@@ -911,13 +973,16 @@ def build_site(
         provenances=Provenances(root, Repository(repo) if repo else None),
         render_markdown=MarkdownRenderer(markdown or markdown_config(root)),
     )
+    planner.citations = Citations(planner.index.resolver)
     for dataset in DATASETS:
         if dataset.name in PLANNERS:
             PLANNERS[dataset.name](planner)
     _site_pages(planner)
     _open_data(planner)
-    generated = {page.url for page in planner.pages}
+    generated = {page.url for page in planner.pages} | {ids.QUALITY_REPORT}
     written = _written_pages(planner, all_docs, excluded, generated)
+    _cited_by(planner)
+    _quality(planner)
     records = search.records_from(
         planner.index, [(w.url, w.title, w.text) for w in written], planner.read_body
     )

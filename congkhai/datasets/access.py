@@ -42,7 +42,7 @@ class Sourced(_Strict):
     was read (``chinh-thuc``) or only a secondary source (``thu-cap``)."""
 
     source: str = column(
-        "Căn cứ", "Văn bản và điều, khoản.", "Luật 104/2016/QH13, Điều 24", min_length=1
+        "Căn cứ", "Văn bản và điều, khoản.", "Luật 104/2016/QH13, Điều 24", min_length=1, prose=True
     )
     source_kind: SourceKind = column(
         "Loại nguồn",
@@ -54,14 +54,14 @@ class Sourced(_Strict):
 class Fact(Sourced):
     """Một quy định, chép nguyên văn."""
 
-    text: str = column("Nội dung", "Nguyên văn quy định.", "", min_length=1)
+    text: str = column("Nội dung", "Nguyên văn quy định.", "", min_length=1, prose=True)
 
 
 class Clauses(Sourced):
     """A rule with its list of points (a request's contents, costs, complaints)."""
 
-    text: str = column("Câu dẫn", "Câu mở đầu, nếu có.", "", default="")
-    items: list[str] = column("Các ý", "Nguyên văn từng ý.", "", min_length=1)
+    text: str = column("Câu dẫn", "Câu mở đầu, nếu có.", "", default="", prose=True)
+    items: list[str] = column("Các ý", "Nguyên văn từng ý.", "", min_length=1, prose=True)
 
 
 class Deadline(Sourced):
@@ -73,7 +73,7 @@ class Deadline(Sourced):
         "Số ngày làm việc", "Thời hạn, tính bằng ngày làm việc.", "3", default=None, ge=0
     )
     extension: str = column("Gia hạn", "Gia hạn tối đa, như luật ghi.", "", default="")
-    text: str = column("Nguyên văn", "Nguyên văn quy định về thời hạn.", "", default="")
+    text: str = column("Nguyên văn", "Nguyên văn quy định về thời hạn.", "", default="", prose=True)
 
 
 class Channel(Sourced):
@@ -81,7 +81,7 @@ class Channel(Sourced):
 
     id: str = column("Mã", "", "mang-dien-tu", pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     name: str = column("Tên", "", "Qua mạng điện tử", min_length=1)
-    how: str = column("Cách gửi", "", "", min_length=1)
+    how: str = column("Cách gửi", "", "", min_length=1, prose=True)
     deadlines: list[Deadline] = column("Thời hạn", "", "", default=[])
 
 

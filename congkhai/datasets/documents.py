@@ -119,7 +119,7 @@ class Document(Record):
         "01/02/2021",
     )
     title: Required = column(
-        "Trích yếu", "Trích yếu nội dung, như trên văn bản.", "Về đối thoại ..."
+        "Trích yếu", "Trích yếu nội dung, như trên văn bản.", "Về đối thoại ...", prose=True
     )
     signer: Annotated[OptionalId, Ref("people")] = column(
         "Người ký", "Mã người ký trong people.csv.", "soi-duc-nghia", default=""

@@ -188,10 +188,18 @@ Count = Annotated[int, PlainValidator(_count)]
 
 
 def column(
-    label: str, description: str, example: str = "", *, internal: bool = False, **kwargs: Any
+    label: str,
+    description: str,
+    example: str = "",
+    *,
+    internal: bool = False,
+    prose: bool = False,
+    **kwargs: Any,
 ) -> Any:
     """Describe a column for staff (Vietnamese label, meaning, example). ``internal``: set
-    by the loader (a notice's id from its file name), not written by staff."""
+    by the loader (a notice's id from its file name), not written by staff. ``prose``:
+    free text shown to the public, whose document numbers become links
+    (``congkhai/citing.py``)."""
     extra: dict[str, JsonValue] = {
         "label": label,
         "description_vi": description,
@@ -199,6 +207,8 @@ def column(
     }
     if internal:
         extra["internal"] = True
+    if prose:
+        extra["prose"] = True
     return Field(json_schema_extra=extra, **kwargs)
 
 

@@ -88,7 +88,9 @@ class Meeting(Record):
     kind: Annotated[str, choice({k.value: v for k, v in MEETING_KIND_LABELS.items()})] = column(
         "Loại", ", ".join(k.value for k in MeetingKind) + ".", "doi-thoai-dinh-ky"
     )
-    title: Required = column("Tên", "Tên hội nghị.", "Đối thoại với công chức, viên chức")
+    title: Required = column(
+        "Tên", "Tên hội nghị.", "Đối thoại với công chức, viên chức", prose=True
+    )
     chair: Annotated[OptionalId, Ref("people")] = column(
         "Người chủ trì", "Mã người trong people.csv.", "", default=""
     )
@@ -99,7 +101,7 @@ class Meeting(Record):
     status: Annotated[str, choice({s.value: v for s, v in MEETING_STATUS_LABELS.items()})] = column(
         "Trạng thái", "du-kien, da-to-chuc, hoan, huy.", "da-to-chuc"
     )
-    summary: Optional = column("Tóm tắt kết quả", "", "", default="")
+    summary: Optional = column("Tóm tắt kết quả", "", "", default="", prose=True)
     record: Annotated[OptionalId, Ref("documents")] = column(
         "Biên bản / thông báo kết luận", "Mã văn bản.", "", default=""
     )
@@ -129,9 +131,9 @@ class DialogueItem(Record):
         "Nhóm người nêu (công chức, người lao động, hộ dân thôn…), không ghi tên.",
         "Công chức",
     )
-    issue: Required = column("Ý kiến, kiến nghị", "", "")
-    answer: Optional = column("Trả lời", "", "", default="")
-    commitment: Optional = column("Cam kết", "Việc sẽ làm.", "", default="")
+    issue: Required = column("Ý kiến, kiến nghị", "", "", prose=True)
+    answer: Optional = column("Trả lời", "", "", default="", prose=True)
+    commitment: Optional = column("Cam kết", "Việc sẽ làm.", "", default="", prose=True)
     owner: Annotated[OptionalId, Ref("organizations")] = column(
         "Đơn vị thực hiện", "Mã trong organizations.csv.", "", default=""
     )
@@ -140,7 +142,7 @@ class DialogueItem(Record):
         "Trạng thái", "dang-thuc-hien hoặc hoan-thanh.", "dang-thuc-hien", default="dang-thuc-hien"
     )
     done_on: Day = column("Ngày hoàn thành", "", "", default=None)
-    note: Optional = column("Ghi chú", "", "", default="")
+    note: Optional = column("Ghi chú", "", "", default="", prose=True)
 
 
 class YearTotal(Record):

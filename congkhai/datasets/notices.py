@@ -51,7 +51,9 @@ class Notice(Record):
         "Mã", "Tên tệp, không dấu (thong-bao-lich-tiep-12-2021.md).", "", internal=True, default=""
     )
     file: str = column("Tệp", "", "", internal=True, default="")
-    title: Required = column("Tiêu đề", "", "Thông báo lịch tiếp công dân tháng 12/2021")
+    title: Required = column(
+        "Tiêu đề", "", "Thông báo lịch tiếp công dân tháng 12/2021", prose=True
+    )
     date: RequiredDay = column(
         "Ngày đăng", "dd/mm/yyyy; ngày trong tương lai thì chờ đến ngày đó mới đăng.", "01/12/2021"
     )
@@ -68,7 +70,11 @@ class Notice(Record):
         "Văn bản liên quan", "Mã văn bản trong sổ văn bản.", "[07-tb-duvp-2021]", default=()
     )
     example: Flag = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)
-    body: Optional = column("Nội dung", "Phần Markdown sau front matter.", "", default="")
+    body: Optional = column(
+        "Nội dung", "Phần Markdown sau front matter.", "", default="", prose=True
+    )
+    #: the line of the file where ``body`` starts (after the front matter)
+    body_line: int = column("Dòng đầu nội dung", "", "", internal=True, default=1)
 
     def is_published(self, as_of: dt.date) -> bool:
         return self.date <= as_of
@@ -162,7 +168,14 @@ def _load_notice(path: Path, file: str, problems: Problems) -> Notice | None:
         return None
     try:
         notice = Notice.model_validate(
-            {**meta, "id": path.stem, "file": file, "line": 1, "body": text[match.end() :]}
+            {
+                **meta,
+                "id": path.stem,
+                "file": file,
+                "line": 1,
+                "body": text[match.end() :],
+                "body_line": text.count("\n", 0, match.end()) + 1,
+            }
         )
     except ValidationError as exc:
         report_errors(exc, file, node, problems, first_line=2)

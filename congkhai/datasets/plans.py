@@ -54,7 +54,9 @@ class Task(_Strict):
         "doi-thoai-2022",
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
     )
-    title: str = column("Nhiệm vụ", "", "Xây dựng kế hoạch đối thoại năm 2022", min_length=1)
+    title: str = column(
+        "Nhiệm vụ", "", "Xây dựng kế hoạch đối thoại năm 2022", min_length=1, prose=True
+    )
     owner: Annotated[str, Ref("organizations")] = column(
         "Đơn vị chủ trì",
         "Mã cơ quan trong organizations.csv; trống: đơn vị của kế hoạch.",
@@ -73,14 +75,16 @@ class Task(_Strict):
     evidence: Annotated[list[str], Ref("documents", "meetings")] = column(
         "Kết quả, minh chứng", "Mã văn bản hoặc hội nghị.", "[06-kh-vpub-2021]", default=[]
     )
-    note: str = column("Ghi chú", "", "", default="")
+    note: str = column("Ghi chú", "", "", default="", prose=True)
     example: bool = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)
 
 
 class Plan(_Strict):
     """Một kế hoạch (or annual direction) and its tasks."""
 
-    title: str = column("Tên kế hoạch", "", "Phương hướng, nhiệm vụ năm 2022", min_length=1)
+    title: str = column(
+        "Tên kế hoạch", "", "Phương hướng, nhiệm vụ năm 2022", min_length=1, prose=True
+    )
     document: Annotated[str, Ref("documents")] = column(
         "Văn bản kế hoạch",
         "Mã văn bản (Kế hoạch …) trong sổ văn bản.",
@@ -94,7 +98,7 @@ class Plan(_Strict):
         "Đơn vị chủ trì", "Mã cơ quan trong organizations.csv.", "vpub", default=""
     )
     year: int | None = column("Năm", "", "2022", default=None, ge=1930, le=2100)
-    note: str = column("Ghi chú", "", "", default="")
+    note: str = column("Ghi chú", "", "", default="", prose=True)
     example: bool = column("Minh họa", "true nếu là dữ liệu minh họa.", "", default=False)
     # validated one by one (plans.load_plans); described by the Task source of DATASET
     tasks: list[Any] = column("Nhiệm vụ", "Danh sách nhiệm vụ (xem bảng dưới).", "", default=[])

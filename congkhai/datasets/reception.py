@@ -152,7 +152,9 @@ class SessionRow(Record):
     )
     place: Optional = column("Địa điểm", "Nơi tiếp.", "Phòng tiếp công dân", default="")
     attendees: List = column("Thành phần", "Cơ quan cùng dự, cách nhau bằng ;", "", default=())
-    topic: Optional = column("Nội dung dự kiến", "Không ghi tên công dân.", "", default="")
+    topic: Optional = column(
+        "Nội dung dự kiến", "Không ghi tên công dân.", "", default="", prose=True
+    )
     status: Annotated[
         str, choice({s.value: label for s, label in SESSION_STATUS_LABELS.items()}, required=False)
     ] = column("Trạng thái", "du-kien, da-tiep, hoan, huy.", "da-tiep", default="")
@@ -166,7 +168,7 @@ class SessionRow(Record):
     result: Annotated[OptionalId, Ref("documents")] = column(
         "Thông báo kết luận", "Mã văn bản kết luận buổi tiếp.", "", default=""
     )
-    note: Optional = column("Ghi chú", "", "", default="")
+    note: Optional = column("Ghi chú", "", "", default="", prose=True)
     example: Flag = column(
         "Minh họa", '"có" nếu là dữ liệu minh họa, không phải lịch thật.', "", default=False
     )

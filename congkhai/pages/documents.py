@@ -15,10 +15,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .. import vocab
+from ..citing import Resolver
 from ..datasets.documents import Document
-from ..dates import DateFormatError, format_short, parse_date
+from ..dates import format_short
 from ..ids import absolute, document_url, register_url, relative
-from ..numbers import find_citations, number_key
 from ..registry import Force, Registry
 from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, downloads, paginate
 
@@ -128,10 +128,19 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class CitingPage:
+    """A published page whose text cites the document ("Được trích dẫn tại")."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
 class DocumentContext:
     """Context of ``congkhai/document.html``: one document, as vbpl.vn readers expect."""
 
     url: str
+    doc_id: str
     title: str  # trích yếu
     heading: str  # "Kế hoạch 22/KH-VPUB"
     number: str
@@ -149,6 +158,8 @@ class DocumentContext:
     recipients: tuple[str, ...]  # "Nơi nhận", as written at the end of the document
     body_html: str | None
     relations: tuple[RelationGroup, ...]
+    #: the pages whose text cites this document; filled in once every page is planned
+    cited_by: tuple[CitingPage, ...]
     register_href: str
     provenance: ProvenanceView | None
     dublin_core: tuple[tuple[str, str], ...]
@@ -186,10 +197,8 @@ class RegisterIndex:
             "nam": {y: y for y in groups["nam"]},
             "tinh-trang": {s.value: label for s, label in vocab.STATUS_LABELS.items()},
         }
-        self._by_key: dict[str, list[Document]] = defaultdict(list)
-        for doc in self.documents:
-            if doc.number and not doc.number.is_draft:
-                self._by_key[doc.number.key].append(doc)
+        #: what a number cited in a published text points to (congkhai/citing.py)
+        self.resolver = Resolver(self.documents)
 
     def ordered_values(self, facet: str) -> list[str]:
         values = list(self.groups[facet])
@@ -209,17 +218,6 @@ class RegisterIndex:
             count = max(1, -(-len(docs) // PAGE_SIZE))
             pages.extend((facet, value, n) for n in range(1, count + 1))
         return pages
-
-    def resolve_citation(self, number: str, date: str | None) -> Document | None:
-        """The published document a citation in free text points to, if unambiguous."""
-        candidates = self._by_key.get(number_key(number), [])
-        if len(candidates) > 1 and date:
-            try:
-                day = parse_date(date)
-            except DateFormatError:
-                return None  # "ngày 31/02/2019" cannot choose between same-numbered documents
-            candidates = [d for d in candidates if d.issued == day]
-        return candidates[0] if len(candidates) == 1 else None
 
 
 def _row(index: RegisterIndex, doc: Document, here: str) -> DocumentRow:
@@ -287,20 +285,6 @@ def listing_context(
         downloads=downloads(here, "van-ban"),
         as_of=format_short(index.registry.as_of),
     )
-
-
-def link_citations(markdown: str, index: RegisterIndex, here: str, self_id: str) -> str:
-    """Turn document numbers cited in a full text into links to their pages."""
-    out, last = [], 0
-    for cite in find_citations(markdown):
-        doc = index.resolve_citation(cite.number, cite.date)
-        if doc is None or doc.id == self_id:
-            continue
-        out.append(markdown[last : cite.start])
-        out.append(f"[{cite.number}]({relative(here, document_url(doc.id))})")
-        last = cite.end
-    out.append(markdown[last:])
-    return "".join(out)
 
 
 def _banner(doc: Document, force: Force, index: RegisterIndex, here: str) -> Banner | None:
@@ -420,7 +404,7 @@ def document_context(
     )
     body_html = None
     if doc.body:
-        body_html = render_markdown(link_citations(read_body(doc.body), index, here, doc.id))
+        body_html = render_markdown(read_body(doc.body))
     heading = doc.label
     agency = registry.site.agency.name
     dublin_core = (
@@ -456,6 +440,7 @@ def document_context(
         ld["url"] = absolute(site_url, here)
     return DocumentContext(
         url=here,
+        doc_id=doc.id,
         title=doc.title,
         heading=heading,
         number=number,
@@ -479,6 +464,7 @@ def document_context(
         recipients=doc.recipients,
         body_html=body_html,
         relations=relations,
+        cited_by=(),
         register_href=relative(here, register_url()),
         provenance=provenance,
         dublin_core=dublin_core,
