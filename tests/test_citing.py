@@ -8,11 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-from congkhai.citing import Resolver, _plain, link_html
-from congkhai.datasets.documents import Document
-from congkhai.numbers import Citation, find_citations
-
 from conftest import (
     ROOT,
     Build,
@@ -21,6 +16,10 @@ from conftest import (
     make_project,
     with_documents,
 )
+
+from congkhai.citing import Resolver, _plain, link_html
+from congkhai.datasets.documents import Document
+from congkhai.numbers import Citation, find_citations
 
 
 def document(number: str, issued: str, type_: str = "ke-hoach", **more: str) -> Document:
