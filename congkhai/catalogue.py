@@ -128,6 +128,7 @@ def build_catalogue(
             type=doc.type,
             system=registry.organizations[doc.issuer].system.value,
             id=doc.id,
+            example=doc.example,
             corrections=_corrections(registry, doc),
         )
     for notice in registry.published_notices():

@@ -43,6 +43,7 @@ DOCUMENT_COLUMNS = (
     "files",
     "recipients",
     "url",
+    "example",
 )
 
 
@@ -79,6 +80,7 @@ def document_records(index: RegisterIndex, site_url: str | None) -> list[dict[st
                 "files": "; ".join(doc.files),
                 "recipients": "; ".join(doc.recipients),
                 "url": absolute(site_url, document_url(doc.id)),
+                "example": doc.example,
             }
         )
     return records
@@ -382,7 +384,7 @@ def document_entries(index: RegisterIndex) -> list[AtomEntry]:
     return [
         AtomEntry(
             document_url(d.id),
-            d.full_title,
+            ("[Minh họa] " if d.example else "") + d.full_title,
             _vn_midnight(d.published or d.issued_date),
             f"{d.label} {d.issued.long} của "
             f"{index.registry.organizations[d.issuer].name}: {d.title}",

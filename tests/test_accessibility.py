@@ -16,6 +16,7 @@ PAGES = [
     "van-ban/loai/ke-hoach/",
     "van-ban/22-kh-vpub-2021/",
     "van-ban/bao-cao-doi-thoai-2021/",
+    "van-ban/noi-quy-tiep-cong-dan-mau/",
     "lich-tiep-cong-dan/",
     "lich-tiep-cong-dan/thang/2021-05/",
     "lich-tiep-cong-dan/buoi/bi-thu-duvp-2021-07-15/",

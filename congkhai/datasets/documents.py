@@ -20,6 +20,7 @@ from ..problems import Problem, Problems, Severity
 from .descriptor import Dataset, Section, Source
 from .fields import (
     Day,
+    Flag,
     FlexDate,
     List,
     Optional,
@@ -193,6 +194,9 @@ class Document(Record):
         "thu-cap",
         default="",
     )
+    #: A text written for the project to show how the portal presents a document (the
+    #: sample regulation), never the agency's own: every page, row and export says so.
+    example: Flag = column("Minh họa", '"có" nếu là dữ liệu minh họa.', "", default=False)
 
     @property
     def doc_type(self) -> vocab.DocumentType:

@@ -60,6 +60,7 @@ class DocumentRow:
     title: str
     status: str
     status_label: str
+    example: bool  # a text written for the project, not the agency's (tag "minh họa")
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,20 @@ class CitingPage:
 
 
 @dataclass(frozen=True)
+class PrintHeader:
+    """What a printed document page says at its top (``_print_header.html``, shown only in
+    print): a sheet of paper still names the portal's agency, the document's issuer,
+    number, date, legal force and the page it came from."""
+
+    agency: str  # the portal's agency (data/site.yaml)
+    issuer: str
+    number: str  # as in the properties: "/BC-VPUB (dự thảo, chưa cấp số)", "(không số)"
+    issued: str  # "01/02/2021"; "11/2021 (chưa ghi ngày)"
+    status_label: str
+    address: str  # the canonical URL when site_url is set, else the site path
+
+
+@dataclass(frozen=True)
 class DocumentContext:
     """Context of ``congkhai/document.html``: one document, as vbpl.vn readers expect."""
 
@@ -164,6 +179,9 @@ class DocumentContext:
     provenance: ProvenanceView | None
     dublin_core: tuple[tuple[str, str], ...]
     json_ld: str
+    #: a text written for the project (Document.example): a banner says it is not real
+    example: bool
+    print_header: PrintHeader
 
 
 def _human_size(size: int) -> str:
@@ -234,6 +252,7 @@ def _row(index: RegisterIndex, doc: Document, here: str) -> DocumentRow:
         title=doc.title,
         status=force.status.value,
         status_label=force.label,
+        example=doc.example,
     )
 
 
@@ -346,17 +365,15 @@ def document_context(
     ]
     number = number_display(doc)
     is_draft = bool(doc.number and doc.number.is_draft)
+    number_shown = number + (" (dự thảo, chưa cấp số)" if is_draft else "")
+    issued_shown = doc.issued.short + (" (chưa ghi ngày)" if doc.issued.day is None else "")
     properties = [
-        Property("Số ký hiệu", number + (" (dự thảo, chưa cấp số)" if is_draft else "")),
+        Property("Số ký hiệu", number_shown),
         Property(
             "Loại văn bản", doc.doc_type.label, relative(here, register_url("loai", doc.type))
         ),
         Property("Cơ quan ban hành", org.name, relative(here, register_url("co-quan", org.id))),
-        Property(
-            "Ngày ban hành",
-            doc.issued.short + (" (chưa ghi ngày)" if doc.issued.day is None else ""),
-            iso=doc.issued.iso,
-        ),
+        Property("Ngày ban hành", issued_shown, iso=doc.issued.iso),
         Property(
             "Ngày có hiệu lực",
             format_short(doc.effective) if doc.effective else "Không có thông tin",
@@ -469,4 +486,13 @@ def document_context(
         provenance=provenance,
         dublin_core=dublin_core,
         json_ld=json.dumps(ld, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"),
+        example=doc.example,
+        print_header=PrintHeader(
+            agency=agency,
+            issuer=org.name,
+            number=number_shown,
+            issued=issued_shown,
+            status_label=force.label,
+            address=absolute(site_url, here),
+        ),
     )
