@@ -17,14 +17,15 @@ SEED_DOCS = 15
 def test_seed_site_builds_and_reports_missing_agency_facts(seed_build: Build) -> None:
     out = seed_build.output
     # 10 empty contacts of site.yaml, 13 documents without text or file, the host without a
-    # name, the regular reception place and hours, Nghị định 13/2018/NĐ-CP cited by the
-    # access page but not in the register
-    assert "báo cáo chất lượng dữ liệu (data-quality report), 27 mục" in out
+    # name, the regular reception place and hours; five citations of documents the
+    # register lacks (Nghị định 13/2018/NĐ-CP on the access page, four laws and a decree in
+    # the sample regulation)
+    assert "báo cáo chất lượng dữ liệu (data-quality report), 31 mục" in out
     for key in ("agency.phone", "agency.email", "focal_point.name", "responsible.name"):
         assert "data/site.yaml" in out and f'khóa "{key}"' in out
     report = seed_build.html("bao-cao-du-lieu/")
     items = [li.get_text() for li in report.select(".ck-problems li")]
-    assert any('khóa "agency.phone"' in i for i in items) and len(items) == 27
+    assert any('khóa "agency.phone"' in i for i in items) and len(items) == 31
 
 
 def test_register_lists_every_seed_document_newest_first(seed_build: Build) -> None:
