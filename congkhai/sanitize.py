@@ -16,6 +16,7 @@ Python-Markdown writes it as a ``style`` attribute (``tables: use_align_attribut
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
@@ -83,12 +84,14 @@ ALLOWED_TAGS = frozenset(
 )
 
 #: ``class`` everywhere (admonitions, ``a.headerlink``, attr_list classes); ``id`` only on
-#: headings, where the toc extension puts the anchors (ids elsewhere could shadow the ids
-#: the site's own scripts look up).
+#: headings, where the toc extension puts the anchors, and on paragraphs only in the shape of
+#: ``congkhai.structure``'s clause and point anchors (ids elsewhere could shadow the ids the
+#: site's own scripts look up); ``aria-label`` on links names the structure's copy links.
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "title", "lang", "dir"},
     **{f"h{level}": {"id"} for level in range(1, 7)},
-    "a": {"href"},
+    "a": {"href", "aria-label"},
+    "p": {"id"},
     "img": {"src", "alt", "width", "height"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
@@ -103,6 +106,15 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+#: ids a paragraph may keep: ``dieu-5-khoan-2``, ``muc-iii-2`` (see ``congkhai.structure``)
+_PARAGRAPH_ID = re.compile(r"(?:dieu|muc|phu-luc|phan|chuong)(?:-[a-z0-9]+)+")
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "p" and attribute == "id":
+        return value if _PARAGRAPH_ID.fullmatch(value) else None
+    return value
 
 
 def sanitize_html(html: str) -> str:
@@ -119,6 +131,7 @@ def sanitize_html(html: str) -> str:
         tags=set(ALLOWED_TAGS),
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=set(URL_SCHEMES),
+        attribute_filter=_keep_attribute,
         link_rel=None,
         strip_comments=True,
     )
