@@ -55,6 +55,7 @@ from .provenance import Repository, file_dates, history_problem, line_times, pro
 from .registry import Registry, load_registry
 from .sanitize import safe_url
 from .schedules import Session
+from .structure import structure_text
 
 
 @dataclass(frozen=True)
@@ -394,13 +395,19 @@ def _documents(p: _Planner) -> None:
     for doc in index.documents:
         url = ids.document_url(doc.id)
         p.cites(url, doc.full_title, documents_ds.FILE, prose_of(doc))
+        body = None
         if doc.body:
-            p.cites(url, doc.full_title, f"docs/{doc.body}", [(None, 1, p.read_body(doc.body))])
+            text, file = p.read_body(doc.body), f"docs/{doc.body}"
+            p.cites(url, doc.full_title, file, [(None, 1, text)])
+            body = structure_text(text)
+            p.registry.problems.extend(
+                [Problem(file, n.line, None, n.message, Severity.WARNING) for n in body.notes]
+            )
         ctx = document_context(
             index,
             doc,
             render_markdown=p.render_markdown,
-            read_body=p.read_body,
+            body=body,
             file_size=p.file_size,
             provenance=p.provenances.of_record(documents_ds.FILE, doc.line),
             site_url=p.site_url,

@@ -40,9 +40,13 @@ FRAME_TEXT = (
     "Sửa tệp dữ liệu",
     "Trở lại mục lục",
 )
-#: An article heading line of a regulation: "Điều 5. Tên điều", "Điều 5" (chapter lines
-#: "Chương II" join it once congkhai/structure.py turns them into headings).
-HEADING_LINE = re.compile(r"^Điều \d+\.?(\s.*)?$")
+#: A heading line of a regulation: "Điều 5. Tên điều", "Điều 5", "Chương II", or a chapter's
+#: title in capitals on the line after it (congkhai/structure.py makes them headings).
+HEADING_LINE = re.compile(r"^(Điều \d+\.?(\s.*)?|Chương [IVXLC\d]+)$")
+
+
+def is_heading(line: str) -> bool:
+    return bool(HEADING_LINE.match(line)) or (line.isupper() and len(line) > 3)
 
 
 def _nfc(text: str) -> str:
@@ -131,7 +135,7 @@ def test_sample_prints_whole_with_no_heading_at_a_sheet_bottom(pdfs: dict[str, b
     for number, page in enumerate(pages[:-1], start=1):
         lines = [_flat(line) for line in page.splitlines() if line.strip()]
         assert lines, f"sheet {number} is empty"
-        assert not HEADING_LINE.match(lines[-1]), (number, lines[-1])
+        assert not is_heading(lines[-1]), (number, lines[-1])
 
 
 def test_print_header_gives_the_site_path_without_a_site_address(seed_build: Build) -> None:

@@ -20,6 +20,7 @@ from ..datasets.documents import Document
 from ..dates import format_short
 from ..ids import absolute, document_url, register_url, relative
 from ..registry import Force, Registry
+from ..structure import StructuredText
 from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, downloads, paginate
 
 #: facet slug in the URL -> heading shown to the reader
@@ -129,6 +130,15 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class TocLink:
+    """An entry of a full text's table of contents (``congkhai.structure``)."""
+
+    label: str  # "Chương I. NHỮNG QUY ĐỊNH CHUNG", "Điều 5. Thời gian tiếp công dân"
+    href: str  # "#dieu-5"
+    depth: int  # 0 Phần, 1 Chương, 2 Mục, 3 Điều / Phụ lục
+
+
+@dataclass(frozen=True)
 class CitingPage:
     """A published page whose text cites the document ("Được trích dẫn tại")."""
 
@@ -172,6 +182,8 @@ class DocumentContext:
     attachments: tuple[Attachment, ...]
     recipients: tuple[str, ...]  # "Nơi nhận", as written at the end of the document
     body_html: str | None
+    #: Mục lục of the full text: its parts, chapters, sections and articles
+    toc: tuple[TocLink, ...]
     relations: tuple[RelationGroup, ...]
     #: the pages whose text cites this document; filled in once every page is planned
     cited_by: tuple[CitingPage, ...]
@@ -348,7 +360,7 @@ def document_context(
     doc: Document,
     *,
     render_markdown: Callable[[str], str],
-    read_body: Callable[[str], str],
+    body: StructuredText | None,
     file_size: Callable[[str], int],
     provenance: ProvenanceView | None,
     site_url: str | None,
@@ -419,9 +431,7 @@ def document_context(
         )
         for path in doc.files
     )
-    body_html = None
-    if doc.body:
-        body_html = render_markdown(read_body(doc.body))
+    body_html = render_markdown(body.markdown) if body is not None else None
     heading = doc.label
     agency = registry.site.agency.name
     dublin_core = (
@@ -480,6 +490,9 @@ def document_context(
         attachments=attachments,
         recipients=doc.recipients,
         body_html=body_html,
+        toc=tuple(TocLink(entry.label, f"#{entry.anchor}", entry.depth) for entry in body.toc)
+        if body is not None
+        else (),
         relations=relations,
         cited_by=(),
         register_href=relative(here, register_url()),
