@@ -148,4 +148,4 @@ def test_print_header_gives_the_site_path_without_a_site_address(seed_build: Bui
 def test_print_stylesheet_sets_a4_and_keeps_headings_with_their_text(seed_build: Build) -> None:
     css = (seed_build.site / "assets/congkhai.css").read_text(encoding="utf-8")
     assert re.search(r"@page\s*\{\s*size:\s*A4;", css)
-    assert re.search(r"h2, \.md-typeset h3, \.md-typeset h4,[^{]*\{[^}]*break-after: avoid", css)
+    assert re.search(r"\.md-typeset :is\(h2, h3, h4, h5, h6\) \{[^}]*break-after: avoid", css)
