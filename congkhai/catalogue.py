@@ -74,6 +74,8 @@ SECTION_ITEMS = (
     ("access", ids.ACCESS, "Đầu mối cung cấp thông tin; trình tự yêu cầu cung cấp thông tin"),
     ("access", ids.ACCESS_FORMS, "Mẫu phiếu yêu cầu cung cấp thông tin"),
     ("access", ids.CATALOGUE, "Danh mục thông tin phải được công khai"),
+    ("office", ids.ORGANISATION, "Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo cơ quan"),
+    ("procedures", ids.PROCEDURES, "Thủ tục hành chính; nơi và thời gian tiếp nhận hồ sơ"),
 )
 
 UNPLACED = "chua-xep-nhom"

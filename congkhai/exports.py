@@ -432,7 +432,11 @@ def relation_records(registry: Registry) -> list[dict[str, Any]]:
     ]
 
 
-ORGANIZATION_COLUMNS = ("id", "name", "short_name", "system", "system_label", "symbol", "parent")
+#: the last seven are the organisation page's (kind in the structure, functions, contacts)
+ORGANIZATION_COLUMNS = (
+    *("id", "name", "short_name", "system", "system_label", "symbol", "parent"),
+    *("kind", "kind_label", "functions", "address", "phone", "email", "order"),
+)
 
 
 def organization_records(registry: Registry) -> list[dict[str, Any]]:
@@ -448,19 +452,45 @@ def organization_records(registry: Registry) -> list[dict[str, Any]]:
             "system_label": SYSTEM_LABELS[o.system],
             "symbol": o.symbol,
             "parent": o.parent,
+            **_organization_extras(o),
         }
         for o in registry.organizations.values()
     ]
 
 
-PERSON_COLUMNS = ("id", "name", "title", "organization")
+def _organization_extras(o: Any) -> dict[str, Any]:
+    from .datasets.organizations import ORGANIZATION_KIND_LABELS
+
+    return {
+        "kind": o.kind,
+        "kind_label": ORGANIZATION_KIND_LABELS.get(o.kind, ""),
+        "functions": o.functions,
+        "address": o.address,
+        "phone": o.phone,
+        "email": o.email,
+        "order": "" if o.order is None else o.order,
+    }
+
+
+#: the last four are the organisation page's: a leader's duties, work contacts, order
+PERSON_COLUMNS = ("id", "name", "title", "organization", "duties", "phone", "email", "order")
 
 
 def person_records(registry: Registry) -> list[dict[str, Any]]:
     """Officials of ``data/people.csv``: name and title of an official acting as such are
-    public (signers, hosts, chairs); the file holds nothing else about them."""
+    public (signers, hosts, chairs), and the duties and work contacts the file gives (a
+    mobile number or an e-mail only when ``site.yaml`` ``privacy_allow`` lists it)."""
     return [
-        {"id": p.id, "name": p.name, "title": p.title, "organization": p.organization}
+        {
+            "id": p.id,
+            "name": p.name,
+            "title": p.title,
+            "organization": p.organization,
+            "duties": p.duties,
+            "phone": p.phone,
+            "email": p.email,
+            "order": "" if p.order is None else p.order,
+        }
         for p in registry.people.values()
     ]
 

@@ -222,7 +222,7 @@ TEXT_ATTACHMENTS = frozenset({".txt", ".csv", ".md", ".json", ".tsv", ".ics"})
 def _public_records(registry: Registry) -> Iterator[tuple[Any, str, int | None]]:
     """Every record the site publishes, with its data file and line."""
     site = registry.site
-    for section in (site.agency, site.focal_point, site.responsible):
+    for section in (site.agency, site.focal_point, site.responsible, site.one_stop):
         yield section, "data/site.yaml", None
     for doc in registry.published_documents():
         yield doc, documents_ds.FILE, doc.line
@@ -238,6 +238,10 @@ def _public_records(registry: Registry) -> Iterator[tuple[Any, str, int | None]]
         yield item, "data/dialogue_items.csv", item.line
     for notice in registry.published_notices():
         yield notice, notice.file, None
+    if registry.office is not None:
+        yield registry.office.info, "data/co-cau-to-chuc.yaml", None
+    for procedure in registry.procedures:
+        yield procedure, "data/thu-tuc-hanh-chinh.csv", procedure.line
     for record in registry.plans.values():
         yield record.plan, record.file, None
         for task in record.tasks:

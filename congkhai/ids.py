@@ -66,6 +66,9 @@ CATALOGUE = "tiep-can-thong-tin/danh-muc/"
 COMPLIANCE = "bao-cao-tuan-thu/"
 COMPLIANCE_JSON = "bao-cao-tuan-thu/bao-cao-tuan-thu.json"
 DATAPACKAGE = "du-lieu-mo/datapackage.json"
+#: Luật Tiếp cận thông tin Art. 17(1)(k) (functions, structure) and 17(1)(a) (procedures)
+ORGANISATION = "co-cau-to-chuc/"
+PROCEDURES = "thu-tuc-hanh-chinh/"
 
 
 def document_url(doc_id: str) -> str:

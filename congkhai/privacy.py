@@ -405,13 +405,14 @@ class AllowList:
 
 
 def office_values(site: Site) -> list[str]:
-    """The office's own contact values in ``data/site.yaml`` (phones, fax, e-mails)."""
+    """The office's own contact values in ``data/site.yaml`` (phones, fax, e-mails of the
+    agency, the information focal point and the one-stop desk)."""
     return [
         value
         for section in (site.agency, site.focal_point)
         for value in (section.phone, section.fax, section.email)
         if value
-    ]
+    ] + [value for value in (site.one_stop.phone, site.one_stop.email) if value]
 
 
 Allowed = Collection[str] | AllowList

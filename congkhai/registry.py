@@ -31,8 +31,11 @@ from .datasets.documents import (
 )
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
+from .datasets.office import OfficeData, load_office
 from .datasets.organizations import Organization, check_organization_tree
 from .datasets.people import Person
+from .datasets.procedures import FILE as PROCEDURES_FILE
+from .datasets.procedures import Procedure
 from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
 from .datasets.site import Site, load_site
@@ -95,6 +98,10 @@ class Registry:
     #: data/danh-muc.yaml: how the catalogue of public information groups what is published
     catalogue: CatalogueConfig | None = None
     access: AccessData | None = None  # data/tiep-can-thong-tin.yaml, when the file exists
+    #: data/co-cau-to-chuc.yaml (the office's functions and duties; empty when not given)
+    office: OfficeData | None = None
+    #: data/thu-tuc-hanh-chinh.csv, in file order
+    procedures: tuple[Procedure, ...] = ()
 
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
@@ -273,6 +280,11 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     catalogue, catalogue_node = load_catalogue(root, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)
+    office = load_office(data / "co-cau-to-chuc.yaml", problems)
+    procedure_rows, procedure_columns = load_table(
+        Procedure, data / "thu-tuc-hanh-chinh.csv", PROCEDURES_FILE, problems, optional_file=True
+    )
+    procedures = by_id(procedure_rows, lambda p: p.id, PROCEDURES_FILE, problems)
     plans = load_plans(
         root,
         {"organizations": organizations, "documents": documents, "meetings": dialogues.meetings},
@@ -292,6 +304,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
                 for i, row in enumerate(catalogue.map if catalogue else ())
             ),
             *(access.located() if access else []),
+            *office.located(),
+            *located_rows(procedure_rows, PROCEDURES_FILE, procedure_columns),
         ],
         {"organizations": organizations, "people": people, "documents": documents},
         problems,
@@ -314,4 +328,6 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         links=_links(relations, documents),
         catalogue=catalogue,
         access=access,
+        office=office,
+        procedures=tuple(procedures.values()),
     )

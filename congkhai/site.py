@@ -34,9 +34,11 @@ from .datasets import catalogue as catalogue_ds
 from .datasets import documents as documents_ds
 from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
+from .datasets import office as office_ds
 from .datasets import organizations as organizations_ds
 from .datasets import people as people_ds
 from .datasets import plans as plans_ds
+from .datasets import procedures as procedures_ds
 from .datasets import reception as reception_ds
 from .datasets import relations as relations_ds
 from .datasets.tables import read_staff_text
@@ -47,6 +49,7 @@ from .pages import dialogues as dialogues_pages
 from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
 from .pages import notices as notices_pages
+from .pages import office as office_pages
 from .pages import plans as plans_pages
 from .pages.common import NOT_GIVEN, ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
@@ -117,6 +120,8 @@ TEMPLATE_CONTEXTS: dict[str, type] = {
     "compliance.html": catalogue_pages.ComplianceContext,
     "access.html": access_pages.AccessContext,
     "access_forms.html": access_pages.AccessFormsContext,
+    "organisation.html": office_pages.OrganisationContext,
+    "procedures.html": office_pages.ProceduresContext,
 }
 
 
@@ -794,6 +799,53 @@ def _access(p: _Planner) -> None:
     )
 
 
+def _organisation(p: _Planner) -> None:
+    """Cơ cấu tổ chức: functions and duties, the structure chart, leaders, units and the
+    party organisation, from organizations.csv, people.csv and co-cau-to-chuc.yaml (its
+    downloads are the organisations' and people's)."""
+    office = p.registry.office
+    if office is not None:
+        p.cites(
+            ids.ORGANISATION,
+            "Cơ cấu tổ chức",
+            office_ds.FILE,
+            prose_of(office.info, locate=office.line),
+        )
+    p.page(
+        ids.ORGANISATION,
+        "Cơ cấu tổ chức",
+        "organisation.html",
+        office_pages.organisation_context(p.registry, p.index),
+        "data/",
+    )
+
+
+def _procedures(p: _Planner) -> None:
+    """Thủ tục hành chính: the procedures, the one-stop desk, and their CSV and JSON."""
+    registry = p.registry
+    p.cites(
+        ids.PROCEDURES,
+        "Thủ tục hành chính",
+        procedures_ds.FILE,
+        (text for row in registry.procedures for text in prose_of(row)),
+    )
+    p.page(
+        ids.PROCEDURES,
+        "Thủ tục hành chính",
+        "procedures.html",
+        office_pages.procedures_context(registry),
+        procedures_ds.FILE,
+    )
+    p.exports(
+        "thu-tuc-hanh-chinh",
+        procedures_ds.procedure_records(
+            registry.procedures, {k: o.name for k, o in registry.organizations.items()}
+        ),
+        procedures_ds.PROCEDURE_COLUMNS,
+        procedures_ds.FILE,
+    )
+
+
 #: the pages and files each dataset contributes (datasets without pages of their own, such as
 #: organizations, appear inside the others); every dataset with a section or an export must
 #: have one (tests/test_site_plan.py)
@@ -806,6 +858,8 @@ PLANNERS: dict[str, Callable[[_Planner], None]] = {
     "plans": _plans,
     "notices": _notices,
     "access": _access,
+    "office": _organisation,
+    "procedures": _procedures,
     "catalogue": _catalogue,
 }
 

@@ -33,6 +33,8 @@ PAGES = [
     "tiep-can-thong-tin/danh-muc/",
     "bao-cao-tuan-thu/",
     "du-lieu-mo/",
+    "co-cau-to-chuc/",
+    "thu-tuc-hanh-chinh/",
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -21,6 +21,7 @@ from congkhai.site import build_site
 SEVEN_FIELDS = ("title", "number", "created", "form", "url", "published", "period")
 RECORD_TEMPLATES = ("document.html", "notice.html", "plan.html", "meeting.html")
 SECTION_PAGES = (ids.RECEPTION, ids.ACCESS, ids.ACCESS_FORMS, ids.CATALOGUE)
+SECTION_PAGES += (ids.ORGANISATION, ids.PROCEDURES)  # issue 11: organisation, procedures
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:

@@ -199,8 +199,8 @@ ERROR_CASES = [
         "organization its own grandparent",
         {
             ORG: (
-                "ubnd-tinh,Ủy ban nhân dân tỉnh Sơn La,UBND tỉnh,nha-nuoc,UBND,\n",
-                "ubnd-tinh,Ủy ban nhân dân tỉnh Sơn La,UBND tỉnh,nha-nuoc,UBND,vpub\n",
+                "ubnd-tinh,Ủy ban nhân dân tỉnh Sơn La,UBND tỉnh,nha-nuoc,UBND,,,,,,,\n",
+                "ubnd-tinh,Ủy ban nhân dân tỉnh Sơn La,UBND tỉnh,nha-nuoc,UBND,vpub,,,,,,\n",
             )
         },
         lambda line: [

@@ -18,9 +18,11 @@ def _registered() -> tuple[Dataset, ...]:
         documents,
         meetings,
         notices,
+        office,
         organizations,
         people,
         plans,
+        procedures,
         reception,
     )
 
@@ -33,6 +35,8 @@ def _registered() -> tuple[Dataset, ...]:
         plans.DATASET,
         notices.DATASET,
         access.DATASET,
+        office.DATASET,
+        procedures.DATASET,
         # last: the catalogue lists what every dataset before it published
         catalogue.DATASET,
     )

@@ -25,7 +25,8 @@ from .yamlfile import line_of, load_yaml
 FILE = "data/danh-muc.yaml"
 
 #: the datasets whose published items the catalogue lists (``congkhai/catalogue.py``)
-CATALOGUED = ("documents", "plans", "notices", "dialogues", "reception", "access")
+CATALOGUED: tuple[str, ...] = ("documents", "plans", "notices", "dialogues", "reception", "access")
+CATALOGUED += ("office", "procedures")  # the organisation and procedures pages
 
 
 class _Strict(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from .contacts import Email, Order
 from .descriptor import Dataset, Source
 from .fields import Id, Optional, Record, Required, column
 from .refs import Ref
@@ -24,6 +25,33 @@ class Person(Record):
     title: Required = column("Chức vụ", "Chức vụ hiện tại.", "Phó Chánh Văn phòng")
     organization: Annotated[Id, Ref("organizations")] = column(
         "Cơ quan", "Mã cơ quan trong organizations.csv.", "vpub"
+    )
+    duties: Optional = column(
+        "Nhiệm vụ được phân công",
+        "Lĩnh vực, nhiệm vụ được phân công, chép từ quyết định phân công; để trống nếu chưa có.",
+        "Giúp Chánh Văn phòng theo dõi công tác tiếp công dân",
+        default="",
+        prose=True,
+    )
+    phone: Optional = column(
+        "Điện thoại công vụ",
+        "Số điện thoại làm việc của lãnh đạo (số cơ quan). Không ghi số riêng; số di động chỉ "
+        "được đăng khi ghi thêm vào privacy_allow trong data/site.yaml kèm lý do.",
+        "0212 3852 123",
+        default="",
+    )
+    email: Email = column(
+        "Thư điện tử công vụ",
+        "Thư điện tử công vụ (không ghi thư cá nhân); phải ghi thêm vào privacy_allow trong "
+        "data/site.yaml kèm lý do thì mới được đăng.",
+        "…@sonla.gov.vn",
+        default="",
+    )
+    order: Order = column(
+        "Thứ tự",
+        "Thứ tự trong danh sách lãnh đạo (1, 2, 3…); trống: theo thứ tự dòng.",
+        "2",
+        default=None,
     )
 
     @property

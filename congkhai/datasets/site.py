@@ -54,6 +54,17 @@ class Responsible(_Section):
     title: str = ""
 
 
+class OneStop(_Section):
+    """Bộ phận một cửa (the one-stop desk that receives procedure files): where and when.
+    Its phone and e-mail are the office's own, let through by the privacy guard as the
+    agency's are (``privacy.office_values``)."""
+
+    address: str = ""
+    hours: str = ""
+    phone: str = ""
+    email: str = ""
+
+
 class AllowedValue(_Section):
     """A number or address that looks like personal data but may be published, with why
     (e.g. the hotline of the one-stop desk). The privacy guard lets it through."""
@@ -119,6 +130,8 @@ class Site(_Section):
     agency: Agency
     focal_point: FocalPoint = FocalPoint()
     responsible: Responsible = Responsible()
+    #: bộ phận một cửa, shown on the administrative procedures page
+    one_stop: OneStop = OneStop()
     edit_url: str = ""  # e.g. https://github.com/<org>/<repo>/edit/main/ (optional)
     #: the open data's licence, decided by the office (empty: not published yet)
     open_data_license: OpenDataLicense = OpenDataLicense()
