@@ -32,9 +32,13 @@ from .datasets.documents import (
 from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
 from .datasets.organizations import Organization, check_organization_tree
+from .datasets.outcomes import FILE as OUTCOMES_FILE
+from .datasets.outcomes import OutcomeRow, load_outcomes
 from .datasets.people import Person
 from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
+from .datasets.requests import FILE as REQUESTS_FILE
+from .datasets.requests import RequestStats, load_requests
 from .datasets.site import Site, load_site
 from .dates import WorkingCalendar, format_short, weekday_name
 from .dialogues import Dialogues, load_dialogues
@@ -95,6 +99,9 @@ class Registry:
     #: data/danh-muc.yaml: how the catalogue of public information groups what is published
     catalogue: CatalogueConfig | None = None
     access: AccessData | None = None  # data/tiep-can-thong-tin.yaml, when the file exists
+    #: data/yeu-cau-thong-tin.csv and data/ket-qua-tiep-cong-dan.csv, in time order
+    requests: tuple[RequestStats, ...] = ()
+    outcomes: tuple[OutcomeRow, ...] = ()
 
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
@@ -273,6 +280,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     catalogue, catalogue_node = load_catalogue(root, problems)
     dialogues = load_dialogues(root, as_of, people, organizations, documents, problems)
     notices = load_notices(root, problems)
+    requests, request_columns = load_requests(root, problems)
+    outcomes, outcome_columns = load_outcomes(root, problems)
     plans = load_plans(
         root,
         {"organizations": organizations, "documents": documents, "meetings": dialogues.meetings},
@@ -292,6 +301,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
                 for i, row in enumerate(catalogue.map if catalogue else ())
             ),
             *(access.located() if access else []),
+            *located_rows(list(requests), REQUESTS_FILE, request_columns),
+            *located_rows(list(outcomes), OUTCOMES_FILE, outcome_columns),
         ],
         {"organizations": organizations, "people": people, "documents": documents},
         problems,
@@ -314,4 +325,6 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         links=_links(relations, documents),
         catalogue=catalogue,
         access=access,
+        requests=requests,
+        outcomes=outcomes,
     )

@@ -32,6 +32,9 @@ PAGES = [
     "tiep-can-thong-tin/danh-muc/",
     "bao-cao-tuan-thu/",
     "du-lieu-mo/",
+    "lich-tiep-cong-dan/ket-qua/",
+    "bao-cao-nam/",
+    "bao-cao-nam/2021/",
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -19,9 +19,12 @@ def _registered() -> tuple[Dataset, ...]:
         meetings,
         notices,
         organizations,
+        outcomes,
         people,
         plans,
         reception,
+        requests,
+        yearly,
     )
 
     return (
@@ -33,6 +36,9 @@ def _registered() -> tuple[Dataset, ...]:
         plans.DATASET,
         notices.DATASET,
         access.DATASET,
+        requests.DATASET,
+        outcomes.DATASET,
+        yearly.DATASET,
         # last: the catalogue lists what every dataset before it published
         catalogue.DATASET,
     )

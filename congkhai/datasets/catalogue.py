@@ -25,7 +25,16 @@ from .yamlfile import line_of, load_yaml
 FILE = "data/danh-muc.yaml"
 
 #: the datasets whose published items the catalogue lists (``congkhai/catalogue.py``)
-CATALOGUED = ("documents", "plans", "notices", "dialogues", "reception", "access")
+CATALOGUED = (
+    "documents",
+    "plans",
+    "notices",
+    "dialogues",
+    "reception",
+    "access",
+    "requests",
+    "outcomes",
+)
 
 
 class _Strict(BaseModel):
