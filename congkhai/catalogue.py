@@ -76,6 +76,8 @@ SECTION_ITEMS = (
     ("access", ids.CATALOGUE, "Danh mục thông tin phải được công khai"),
     ("office", ids.ORGANISATION, "Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo cơ quan"),
     ("procedures", ids.PROCEDURES, "Thủ tục hành chính; nơi và thời gian tiếp nhận hồ sơ"),
+    ("requests", ids.ACCESS + "#thong-ke-yeu-cau", "Thống kê yêu cầu cung cấp thông tin"),
+    ("outcomes", ids.RECEPTION_OUTCOMES, "Kết quả tiếp công dân: số liệu tổng hợp theo kỳ"),
 )
 
 UNPLACED = "chua-xep-nhom"
@@ -161,7 +163,7 @@ def build_catalogue(
             example=meeting.example,
         )
     for dataset, url, title in SECTION_ITEMS:
-        if url in planned:
+        if url.split("#", 1)[0] in planned:  # an anchor names a block of a planned page
             add(dataset, title, url)
     groups = tuple(
         Group(cat, tuple(sorted((i for i in items if i.category == cat.code), key=_order)))

@@ -517,3 +517,81 @@ def total_records(registry: Registry) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _request_columns() -> tuple[str, ...]:
+    from .datasets.requests import REFUSAL_REASONS
+
+    return (
+        "period",
+        "period_label",
+        "carried_over",
+        "received",
+        "answered_on_time",
+        "answered_late",
+        *(r.column for r in REFUSAL_REASONS),
+        "pending",
+        "source",
+        "note",
+    )
+
+
+REQUEST_COLUMNS = _request_columns()
+
+
+def request_records(registry: Registry) -> list[dict[str, Any]]:
+    """Số liệu yêu cầu cung cấp thông tin per period (the access page's table); counts only.
+    The source and note appear only when the source document is published."""
+    out = []
+    for r in registry.requests:
+        source = _public(registry, r.source)
+        out.append(
+            {
+                **{c: getattr(r, c) for c in REQUEST_COLUMNS if hasattr(r, c)},
+                "period": r.period.key,
+                "period_label": r.period.label,
+                "source": source,
+                "note": r.note if source or not r.source else "",
+            }
+        )
+    return out
+
+
+OUTCOME_COLUMNS = (
+    "period",
+    "period_label",
+    "field",
+    "field_label",
+    "sessions",
+    "citizens",
+    "petitions",
+    "cases",
+    "source",
+    "note",
+)
+
+
+def outcome_records(registry: Registry) -> list[dict[str, Any]]:
+    """Kết quả tiếp công dân per period and field (the outcomes page's tables); an empty
+    ``field`` is the period's totals row. Counts the report does not give stay empty (never
+    0; an empty cell also keeps pandas from writing the column as floats)."""
+    from .datasets.outcomes import FIELD_LABELS
+
+    out = []
+    for r in registry.outcomes:
+        source = _public(registry, r.source)
+        out.append(
+            {
+                "period": r.period.key,
+                "period_label": r.period.label,
+                "field": r.field,
+                "field_label": FIELD_LABELS.get(r.field, ""),
+                "sessions": "" if r.sessions is None else r.sessions,
+                "citizens": "" if r.citizens is None else r.citizens,
+                "petitions": "" if r.petitions is None else r.petitions,
+                "cases": "" if r.cases is None else r.cases,
+                "source": source,
+                "note": r.note if source or not r.source else "",
+            }
+        )
+    return out

@@ -111,6 +111,20 @@ def meeting_url(meeting_id: str) -> str:
     return f"{DIALOGUES}{meeting_id}/"
 
 
+#: Kết quả tiếp công dân (aggregate statistics) and the yearly report drafts
+RECEPTION_OUTCOMES = "lich-tiep-cong-dan/ket-qua/"
+YEARLY_REPORTS = "bao-cao-nam/"
+
+
+def yearly_report_url(year: int) -> str:
+    return f"{YEARLY_REPORTS}{year:04d}/"
+
+
+def yearly_report_file(year: int) -> str:
+    """The draft as a Markdown download, beside its page."""
+    return f"{YEARLY_REPORTS}{year:04d}/bao-cao-{year:04d}.md"
+
+
 HOME = ""
 NOTICES = "thong-bao/"
 NOTICE_ARCHIVE = "thong-bao/luu-tru/"

@@ -119,10 +119,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, p.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             for p in plan.pages
         ),
-        *(File.generated(config, d.path, content=d.content) for d in plan.files),
+        *(_data_file(config, d.path, d.content) for d in plan.files),
     ]
     drop = plan.excluded | {f.src_uri for f in generated}  # planned pages replace docs/ ones
     return Files([*(f for f in files if f.src_uri not in drop), *generated])
+
+
+def _data_file(config: MkDocsConfig, path: str, content: bytes) -> File:
+    """A data file copied as it is. MkDocs 1.6 renders every source named ``*.md`` as a
+    page, so a Markdown download (``bao-cao-nam/2021/bao-cao-2021.md``) gets another source
+    name and keeps its path as destination."""
+    if not path.endswith(".md"):
+        return File.generated(config, path, content=content)
+    file = File.generated(config, path + ".tai-ve", content=content)
+    file.dest_uri = path
+    return file
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

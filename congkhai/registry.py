@@ -33,11 +33,15 @@ from .datasets.fields import by_id, load_table
 from .datasets.notices import Notice, load_notices
 from .datasets.office import OfficeData, load_office
 from .datasets.organizations import Organization, check_organization_tree
+from .datasets.outcomes import FILE as OUTCOMES_FILE
+from .datasets.outcomes import OutcomeRow, load_outcomes
 from .datasets.people import Person
 from .datasets.procedures import FILE as PROCEDURES_FILE
 from .datasets.procedures import Procedure
 from .datasets.refs import Located, located_rows
 from .datasets.relations import Relation
+from .datasets.requests import FILE as REQUESTS_FILE
+from .datasets.requests import RequestStats, load_requests
 from .datasets.site import Site, load_site
 from .dates import WorkingCalendar, format_short, weekday_name
 from .dialogues import Dialogues, load_dialogues
@@ -102,6 +106,9 @@ class Registry:
     office: OfficeData | None = None
     #: data/thu-tuc-hanh-chinh.csv, in file order
     procedures: tuple[Procedure, ...] = ()
+    #: data/yeu-cau-thong-tin.csv and data/ket-qua-tiep-cong-dan.csv, in time order
+    requests: tuple[RequestStats, ...] = ()
+    outcomes: tuple[OutcomeRow, ...] = ()
 
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
@@ -285,6 +292,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         Procedure, data / "thu-tuc-hanh-chinh.csv", PROCEDURES_FILE, problems, optional_file=True
     )
     procedures = by_id(procedure_rows, lambda p: p.id, PROCEDURES_FILE, problems)
+    requests, request_columns = load_requests(root, problems)
+    outcomes, outcome_columns = load_outcomes(root, problems)
     plans = load_plans(
         root,
         {"organizations": organizations, "documents": documents, "meetings": dialogues.meetings},
@@ -306,6 +315,8 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
             *(access.located() if access else []),
             *office.located(),
             *located_rows(procedure_rows, PROCEDURES_FILE, procedure_columns),
+            *located_rows(list(requests), REQUESTS_FILE, request_columns),
+            *located_rows(list(outcomes), OUTCOMES_FILE, outcome_columns),
         ],
         {"organizations": organizations, "people": people, "documents": documents},
         problems,
@@ -330,4 +341,6 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
         access=access,
         office=office,
         procedures=tuple(procedures.values()),
+        requests=requests,
+        outcomes=outcomes,
     )

@@ -85,7 +85,11 @@ class Session:
     @property
     def active(self) -> bool:
         """Held or still planned (not postponed, not cancelled)."""
-        return self.status in (SessionStatus.DU_KIEN, SessionStatus.DA_TIEP)
+        return self.status in (
+            SessionStatus.DU_KIEN,
+            SessionStatus.DA_TIEP,
+            SessionStatus.KHONG_CO_CONG_DAN,
+        )
 
 
 @dataclass(frozen=True)
@@ -464,7 +468,9 @@ def load_schedule(
                     "giờ kết thúc không sau giờ bắt đầu (end time not after start time)",
                 )
             )
-        if merged.status is SessionStatus.DA_TIEP and merged.date > as_of:
+        if merged.status in (SessionStatus.DA_TIEP, SessionStatus.KHONG_CO_CONG_DAN) and (
+            merged.date > as_of
+        ):
             problems.add(
                 Problem(
                     file,

@@ -24,7 +24,7 @@ from typing import Any
 import markdown as md
 import yaml
 
-from . import dates, exports, feeds, gate, ids, opendata, search
+from . import dates, exports, feeds, gate, ids, opendata, search, yearly
 from .catalogue import CATALOGUE_COLUMNS, Catalogue, build_catalogue, catalogue_records
 from .citing import Citations, prose_of
 from .compliance import Report, compliance_report
@@ -36,11 +36,13 @@ from .datasets import meetings as meetings_ds
 from .datasets import notices as notices_ds
 from .datasets import office as office_ds
 from .datasets import organizations as organizations_ds
+from .datasets import outcomes as outcomes_ds
 from .datasets import people as people_ds
 from .datasets import plans as plans_ds
 from .datasets import procedures as procedures_ds
 from .datasets import reception as reception_ds
 from .datasets import relations as relations_ds
+from .datasets import requests as requests_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
 from .pages import access as access_pages
@@ -50,6 +52,7 @@ from .pages import documents as documents_pages
 from .pages import home, reception, site_pages
 from .pages import notices as notices_pages
 from .pages import office as office_pages
+from .pages import outcomes as outcomes_pages
 from .pages import plans as plans_pages
 from .pages.common import NOT_GIVEN, ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
@@ -122,6 +125,9 @@ TEMPLATE_CONTEXTS: dict[str, type] = {
     "access_forms.html": access_pages.AccessFormsContext,
     "organisation.html": office_pages.OrganisationContext,
     "procedures.html": office_pages.ProceduresContext,
+    "reception_outcomes.html": outcomes_pages.OutcomesContext,
+    "yearly_reports.html": outcomes_pages.YearlyReportsContext,
+    "yearly_report.html": outcomes_pages.YearlyReportContext,
 }
 
 
@@ -846,6 +852,55 @@ def _procedures(p: _Planner) -> None:
     )
 
 
+def _requests(p: _Planner) -> None:
+    """Yêu cầu cung cấp thông tin: shown on the access page (``_access``), open data here."""
+    p.exports(
+        "yeu-cau-thong-tin",
+        exports.request_records(p.registry),
+        exports.REQUEST_COLUMNS,
+        requests_ds.FILE,
+    )
+
+
+def _outcomes(p: _Planner) -> None:
+    """Kết quả tiếp công dân: the statistics page (empty state when the file has no row)."""
+    p.page(
+        ids.RECEPTION_OUTCOMES,
+        "Kết quả tiếp công dân",
+        "reception_outcomes.html",
+        outcomes_pages.outcomes_context(p.registry),
+        outcomes_ds.FILE,
+    )
+    p.exports(
+        "ket-qua-tiep-cong-dan",
+        exports.outcome_records(p.registry),
+        exports.OUTCOME_COLUMNS,
+        outcomes_ds.FILE,
+    )
+
+
+def _yearly_reports(p: _Planner) -> None:
+    """Dự thảo báo cáo năm: the list, a page and a Markdown download per year with data."""
+    registry = p.registry
+    p.page(
+        ids.YEARLY_REPORTS,
+        "Dự thảo báo cáo năm",
+        "yearly_reports.html",
+        outcomes_pages.yearly_reports_context(registry),
+        "data/",
+    )
+    for year in yearly.report_years(registry):
+        text = yearly.draft_markdown(registry, year)
+        p.page(
+            ids.yearly_report_url(year),
+            f"Dự thảo báo cáo năm {year}",
+            "yearly_report.html",
+            outcomes_pages.yearly_report_context(year, text, p.render_markdown),
+            "data/",
+        )
+        p.data_file(ids.yearly_report_file(year), text.encode("utf-8"))
+
+
 #: the pages and files each dataset contributes (datasets without pages of their own, such as
 #: organizations, appear inside the others); every dataset with a section or an export must
 #: have one (tests/test_site_plan.py)
@@ -860,6 +915,9 @@ PLANNERS: dict[str, Callable[[_Planner], None]] = {
     "access": _access,
     "office": _organisation,
     "procedures": _procedures,
+    "requests": _requests,
+    "outcomes": _outcomes,
+    "yearly-report": _yearly_reports,
     "catalogue": _catalogue,
 }
 

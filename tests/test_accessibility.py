@@ -35,6 +35,9 @@ PAGES = [
     "du-lieu-mo/",
     "co-cau-to-chuc/",
     "thu-tuc-hanh-chinh/",
+    "lich-tiep-cong-dan/ket-qua/",
+    "bao-cao-nam/",
+    "bao-cao-nam/2021/",
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -20,8 +20,16 @@ from congkhai.site import build_site
 
 SEVEN_FIELDS = ("title", "number", "created", "form", "url", "published", "period")
 RECORD_TEMPLATES = ("document.html", "notice.html", "plan.html", "meeting.html")
-SECTION_PAGES = (ids.RECEPTION, ids.ACCESS, ids.ACCESS_FORMS, ids.CATALOGUE)
-SECTION_PAGES += (ids.ORGANISATION, ids.PROCEDURES)  # issue 11: organisation, procedures
+SECTION_PAGES = (
+    ids.RECEPTION,
+    ids.ACCESS,
+    ids.ACCESS_FORMS,
+    ids.CATALOGUE,
+    ids.ACCESS + "#thong-ke-yeu-cau",
+    ids.RECEPTION_OUTCOMES,
+    ids.ORGANISATION,
+    ids.PROCEDURES,
+)
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:
@@ -199,6 +207,7 @@ map:
   - {dataset: dialogues, category: p, period: Thường xuyên}
   - {dataset: reception, category: p, period: Thường xuyên}
   - {dataset: access, category: m, period: Thường xuyên}
+  - {dataset: outcomes, category: p, period: Thường xuyên}
 """
 RULES = """\
 info:
@@ -284,7 +293,7 @@ def test_compliance_report_lists_exactly_the_planted_problems(tmp_path: Path) ->
     assert "nhiệm vụ 1" in by_kind["nhiem-vu-qua-han"].message
     assert by_kind["nhiem-vu-qua-han"].url == ids.plan_url("ke-hoach-2026")
     counts = {c.code: c.count for c in report.categories}
-    assert counts == {"a": 1, "d": 3, "l": 0, "m": 1, "p": 2}
+    assert counts == {"a": 1, "d": 3, "l": 0, "m": 1, "p": 3}  # p: reception, meeting, outcomes
     newest = next(c for c in report.categories if c.code == "d")
     assert newest.newest_date == "02/3/2026"
 

@@ -20,10 +20,13 @@ def _registered() -> tuple[Dataset, ...]:
         notices,
         office,
         organizations,
+        outcomes,
         people,
         plans,
         procedures,
         reception,
+        requests,
+        yearly,
     )
 
     return (
@@ -37,6 +40,9 @@ def _registered() -> tuple[Dataset, ...]:
         access.DATASET,
         office.DATASET,
         procedures.DATASET,
+        requests.DATASET,
+        outcomes.DATASET,
+        yearly.DATASET,
         # last: the catalogue lists what every dataset before it published
         catalogue.DATASET,
     )

@@ -25,8 +25,18 @@ from .yamlfile import line_of, load_yaml
 FILE = "data/danh-muc.yaml"
 
 #: the datasets whose published items the catalogue lists (``congkhai/catalogue.py``)
-CATALOGUED: tuple[str, ...] = ("documents", "plans", "notices", "dialogues", "reception", "access")
-CATALOGUED += ("office", "procedures")  # the organisation and procedures pages
+CATALOGUED: tuple[str, ...] = (
+    "documents",
+    "plans",
+    "notices",
+    "dialogues",
+    "reception",
+    "access",
+    "requests",
+    "outcomes",
+    "office",
+    "procedures",
+)
 
 
 class _Strict(BaseModel):

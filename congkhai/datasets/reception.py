@@ -46,6 +46,8 @@ class SessionStatus(StrEnum):
 
     DU_KIEN = "du-kien"
     DA_TIEP = "da-tiep"
+    #: held at the posted time and place, but no citizen came (a result too)
+    KHONG_CO_CONG_DAN = "khong-co-cong-dan"
     HOAN = "hoan"
     HUY = "huy"
 
@@ -53,6 +55,7 @@ class SessionStatus(StrEnum):
 SESSION_STATUS_LABELS = {
     SessionStatus.DU_KIEN: "Dự kiến",
     SessionStatus.DA_TIEP: "Đã tiếp",
+    SessionStatus.KHONG_CO_CONG_DAN: "Không có công dân đến",
     SessionStatus.HOAN: "Hoãn",
     SessionStatus.HUY: "Hủy",
 }
@@ -157,7 +160,9 @@ class SessionRow(Record):
     )
     status: Annotated[
         str, choice({s.value: label for s, label in SESSION_STATUS_LABELS.items()}, required=False)
-    ] = column("Trạng thái", "du-kien, da-tiep, hoan, huy.", "da-tiep", default="")
+    ] = column(
+        "Trạng thái", "du-kien, da-tiep, khong-co-cong-dan, hoan, huy.", "da-tiep", default=""
+    )
     announced_by: Annotated[OptionalId, Ref("documents")] = column(
         "Thông báo", "Mã văn bản thông báo lịch.", "", default=""
     )

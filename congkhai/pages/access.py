@@ -10,6 +10,7 @@ from ..datasets.access import AccessInfo, Clauses, Sourced, missing_facts
 from ..ids import ACCESS, ACCESS_FORMS, document_url, relative, slugify
 from ..registry import Registry
 from ..vocab import SOURCE_KIND_LABELS, SourceKind
+from .outcomes import RequestsView, requests_view
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class AccessContext:
     unverified_label: str
     catalogue_url: str | None = None
     compliance_url: str | None = None
+    #: statistics of the requests received (data/yeu-cau-thong-tin.csv)
+    requests: RequestsView | None = None
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ def access_context(
         unverified_label=SOURCE_KIND_LABELS[SourceKind.THU_CAP],
         catalogue_url=relative(here, catalogue_url) if catalogue_url else None,
         compliance_url=relative(here, compliance_url) if compliance_url else None,
+        requests=requests_view(registry, here),
     )
 
 

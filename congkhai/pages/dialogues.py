@@ -4,7 +4,6 @@ tracker and per-year statistics (a table plus an SVG chart drawn at build time).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from ..datasets.meetings import (
     MEETING_KIND_LABELS,
@@ -17,6 +16,7 @@ from ..dates import format_short, weekday_name
 from ..dialogues import PROGRESS_LABELS, Progress, StatRow, progress, statistics, years
 from ..ids import COMMITMENTS, DIALOGUES, meeting_url, relative
 from ..registry import Registry
+from . import charts
 from .common import Download, downloads
 from .reception import DocLink, _doc
 
@@ -120,28 +120,12 @@ class StatView:
 
 
 def bar_chart(year: int, rows: list[StatRow]) -> str:
-    """A horizontal bar chart as inline SVG (no script, no library in the browser)."""
-    width, label_w, bar_h, gap = 640, 260, 22, 8
-    top = max((r.count for r in rows), default=0) or 1
-    height = len(rows) * (bar_h + gap) + gap
-    chart_id = f"bieu-do-{year}"
-    desc = "; ".join(f"{r.label}: {r.count}" for r in rows)
-    parts = [
-        f'<svg class="ck-chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">Số hội nghị, buổi đối thoại, giao ban năm {year} theo loại</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
-    ]
-    for i, r in enumerate(rows):
-        y = gap + i * (bar_h + gap)
-        w = round((width - label_w - 60) * r.count / top)
-        parts.append(
-            f'<text x="{label_w - 8}" y="{y + bar_h - 6}" text-anchor="end" font-size="13" fill="#1f1f1f">{escape(r.label)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{max(w, 1)}" height="{bar_h}" fill="#3949ab"/>'
-            f'<text x="{label_w + max(w, 1) + 6}" y="{y + bar_h - 6}" font-size="13" fill="#1f1f1f">{r.count}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    """The year's counts by kind as an inline SVG bar chart (``pages/charts.py``)."""
+    return charts.bar_chart(
+        f"bieu-do-{year}",
+        f"Số hội nghị, buổi đối thoại, giao ban năm {year} theo loại",
+        [(r.label, r.count) for r in rows],
+    )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from ..dates import WEEKDAYS, format_short, weekday_name
 from ..ids import (
     RECEPTION,
     RECEPTION_FEED,
+    RECEPTION_OUTCOMES,
     absolute,
     document_url,
     host_feed_url,
@@ -23,7 +24,7 @@ from ..ids import (
 )
 from ..registry import Registry
 from ..schedules import Session
-from .common import Download, downloads
+from .common import NOT_GIVEN, Download, downloads
 
 UPCOMING_LIMIT = 10
 
@@ -63,6 +64,9 @@ class SessionView:
     result: DocLink | None
     note: str
     ics_href: str
+    #: Kết quả as the data says (held, no citizen came, not held); "" for a session still
+    #: ahead, "chưa cập nhật" for a past one nobody updated
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,26 @@ def status_label(session: Session, as_of: dt.date) -> str:
         return "Hoãn"
     if session.status is SessionStatus.DA_TIEP:
         return "Đã tiếp"
+    if session.status is SessionStatus.KHONG_CO_CONG_DAN:
+        return "Không có công dân đến"
     return "Sắp diễn ra" if session.date >= as_of else "Đã qua (chưa cập nhật kết quả)"
+
+
+#: Kết quả of a session, by its status
+OUTCOME_LABELS = {
+    SessionStatus.DA_TIEP: "Đã tổ chức tiếp công dân",
+    SessionStatus.KHONG_CO_CONG_DAN: "Đã tổ chức, không có công dân đến",
+    SessionStatus.HOAN: "Không tổ chức (hoãn)",
+    SessionStatus.HUY: "Không tổ chức (đã hủy)",
+}
+
+
+def outcome_label(session: Session, as_of: dt.date) -> str:
+    """Kết quả of a session as its status says; a planned session already past says the
+    result is not yet given, one still ahead has none."""
+    if session.status in OUTCOME_LABELS:
+        return OUTCOME_LABELS[session.status]
+    return NOT_GIVEN if session.date < as_of else ""
 
 
 def _doc(registry: Registry, doc_id: str, here: str) -> DocLink | None:
@@ -135,6 +158,7 @@ def session_view(registry: Registry, session: Session, here: str) -> SessionView
         result=_doc(registry, session.result, here),
         note=session.note,
         ics_href=relative(here, session_ics_url(session.id)),
+        outcome=outcome_label(session, registry.as_of),
     )
 
 
@@ -243,6 +267,7 @@ class ReceptionContext:
     feed: Feed
     has_examples: bool
     downloads: tuple[Download, ...]
+    outcomes_href: str = ""  # the aggregate statistics (Kết quả tiếp công dân)
 
 
 def _feed(here: str, path: str, site_url: str | None) -> Feed:
@@ -290,6 +315,7 @@ def reception_context(registry: Registry, site_url: str | None) -> ReceptionCont
         feed=_feed(here, RECEPTION_FEED, site_url),
         has_examples=any(s.example for s in sessions),
         downloads=downloads(here, "lich-tiep-cong-dan"),
+        outcomes_href=relative(here, RECEPTION_OUTCOMES),
     )
 
 
