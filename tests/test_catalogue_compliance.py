@@ -208,6 +208,9 @@ map:
   - {dataset: reception, category: p, period: Thường xuyên}
   - {dataset: access, category: m, period: Thường xuyên}
   - {dataset: outcomes, category: p, period: Thường xuyên}
+  - {dataset: requests, category: l, period: Thường xuyên}
+  - {dataset: office, category: p, period: Thường xuyên}
+  - {dataset: procedures, category: a, period: Thường xuyên}
 """
 RULES = """\
 info:
@@ -293,7 +296,9 @@ def test_compliance_report_lists_exactly_the_planted_problems(tmp_path: Path) ->
     assert "nhiệm vụ 1" in by_kind["nhiem-vu-qua-han"].message
     assert by_kind["nhiem-vu-qua-han"].url == ids.plan_url("ke-hoach-2026")
     counts = {c.code: c.count for c in report.categories}
-    assert counts == {"a": 1, "d": 3, "l": 0, "m": 1, "p": 3}  # p: reception, meeting, outcomes
+    # a: the decision and the procedures page; p: reception, meeting, outcomes, organisation;
+    # l stays empty: request statistics are listed only when the file has rows
+    assert counts == {"a": 2, "d": 3, "l": 0, "m": 1, "p": 4}
     newest = next(c for c in report.categories if c.code == "d")
     assert newest.newest_date == "02/3/2026"
 
