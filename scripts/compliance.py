@@ -1,6 +1,6 @@
 """Báo cáo tuân thủ (the compliance report), without building the site.
 
-    python scripts/compliance.py                      # as of today in Vietnam
+    python scripts/compliance.py                      # as of today; same as `congkhai bao-cao`
     CONGKHAI_AS_OF=2021-11-30 python scripts/compliance.py --json bao-cao.json
 
 Prints each category of information that must be public with its count and newest item,

@@ -3,11 +3,9 @@
     python scripts/validate.py            # as of today in Vietnam
     CONGKHAI_AS_OF=2021-11-30 python scripts/validate.py
 
-Prints every error (file:line: column: message), then the data-quality report; exits 1
-when there are errors, as the build would. It runs the build's own checks, the publication
-gate included (paths, personal data), without writing anything: the messages are the
-build's own, both print :class:`~congkhai.problems.DataError`'s report. An as-of date that is not a date (or is out
-of range) is a message too, never a traceback.
+Kept for scripts and tests that call it; staff use ``congkhai kiem-tra`` (a table by file,
+with values and fixes, ``--json``). This prints the build's own report in plain text
+(:func:`congkhai.cli.validate_main`) for the project holding this script; exits 1 on errors.
 """
 
 from __future__ import annotations
@@ -15,28 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from congkhai.dates import DateFormatError, as_of
-from congkhai.pages.site_pages import quality_lines
-from congkhai.problems import DataError
-from congkhai.site import build_site
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def main() -> int:
-    try:
-        registry = build_site(ROOT, as_of()).registry
-    except (DataError, DateFormatError) as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for line in quality_lines(registry.problems):
-        print(line)
-    published = len(registry.published_documents())
-    print(
-        f"Dữ liệu hợp lệ: {published}/{len(registry.documents)} văn bản được công khai (data is valid)."
-    )
-    return 0
-
+from congkhai.cli import validate_main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(validate_main(Path(__file__).resolve().parent.parent))

@@ -197,6 +197,21 @@ class Document(Record):
     #: A text written for the project to show how the portal presents a document (the
     #: sample regulation), never the agency's own: every page, row and export says so.
     example: Flag = column("Minh họa", '"có" nếu là dữ liệu minh họa.', "", default=False)
+    #: written by ``congkhai tep them``, one item per file of ``files`` in its order, so that
+    #: ``congkhai tep kiem-tra`` finds a file replaced or damaged after it was recorded
+    files_size: List = column(
+        "Kích thước tệp (byte)",
+        "Tự ghi khi đính kèm bằng lệnh congkhai tep them; mỗi tệp một số, theo thứ tự cột Tệp "
+        "đính kèm.",
+        "",
+        default=(),
+    )
+    files_sha256: List = column(
+        "Mã SHA-256 của tệp",
+        "Tự ghi khi đính kèm bằng lệnh congkhai tep them; dùng để phát hiện tệp bị thay đổi.",
+        "",
+        default=(),
+    )
 
     @property
     def doc_type(self) -> vocab.DocumentType:

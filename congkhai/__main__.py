@@ -1,0 +1,5 @@
+"""``python -m congkhai``: the ``congkhai`` command without the console script."""
+
+from congkhai.cli import main
+
+main()
