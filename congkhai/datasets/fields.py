@@ -153,6 +153,8 @@ def choice(
             )
         return enum(slug) if enum else slug
 
+    # read by describe(): the staff guide lists the values from the same dict that validates
+    validate.choices = dict(labels)  # type: ignore[attr-defined]
     return PlainValidator(validate)
 
 
@@ -242,15 +244,89 @@ class ColumnDoc:
     description: str
     example: str
     required: bool
+    #: what a value looks like ("ngày dd/mm/yyyy", "mã: chữ thường không dấu…"), from its type
+    form: str = ""
+    #: a closed vocabulary: (value, Vietnamese label) pairs, the values validation accepts
+    choices: tuple[tuple[str, str], ...] = ()
+    #: a reference: which records' ids it holds (``congkhai.datasets.refs.Ref``)
+    refers_to: str = ""
+
+
+#: What a cell of each shared type looks like, in the staff's words.
+_FORMS: dict[Callable[[Any], Any], str] = {
+    _required: "chữ",
+    _optional: "chữ",
+    _id: 'mã: chữ thường không dấu, số và "-"',
+    _optional_id: 'mã: chữ thường không dấu, số và "-"',
+    _flex_date: "ngày dd/mm/yyyy (hoặc chỉ tháng mm/yyyy)",
+    _day: "ngày dd/mm/yyyy",
+    _required_day: "ngày dd/mm/yyyy",
+    _clock: "giờ, ví dụ 08:00 hoặc 8h30",
+    _required_clock: "giờ, ví dụ 08:00 hoặc 8h30",
+    _flag: '"có" (hoặc true) hoặc để trống',
+    _count: "số nguyên không âm",
+    _list: 'nhiều giá trị cách nhau bằng dấu ";"',
+}
+_PLAIN_FORMS: dict[object, str] = {
+    str: "chữ",
+    int: "số nguyên",
+    bool: "true hoặc false",
+    dt.date: "ngày dd/mm/yyyy",
+    dt.time: "giờ, ví dụ 08:00",
+}
+
+
+def _ref_text(ref: Any) -> str:
+    from .refs import TARGET_FILES, TARGETS
+
+    return " hoặc ".join(
+        f"mã {TARGETS[d][0]}" + (f" trong {TARGET_FILES[d]}" if d in TARGET_FILES else "")
+        for d in ref.datasets
+    )
+
+
+def _enum_of(annotation: Any) -> type[StrEnum] | None:
+    """The StrEnum of ``annotation`` (``TaskState | None`` too), if any."""
+    candidates = getattr(annotation, "__args__", None) or (annotation,)
+    for candidate in candidates:
+        if isinstance(candidate, type) and issubclass(candidate, StrEnum):
+            return candidate
+    return None
 
 
 def describe(model: type[BaseModel]) -> list[ColumnDoc]:
-    """The columns (or keys) staff write, from the model's ``column(...)`` declarations."""
+    """The columns (or keys) staff write, from the model's ``column(...)`` declarations, with
+    what validation accepts: the form of a value, a closed vocabulary's values and labels,
+    and which records a reference names."""
+    from .refs import Ref
+
     docs = []
     for name, info in model.model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         if name == "line" or extra.get("internal"):
             continue
+        form, refers_to = "", ""
+        choices: tuple[tuple[str, str], ...] = ()
+        for meta in info.metadata:
+            func = getattr(meta, "func", None) if isinstance(meta, PlainValidator) else None
+            if func is not None and hasattr(func, "choices"):
+                choices = tuple((str(k), str(v)) for k, v in func.choices.items())
+            elif func is not None:
+                form = _FORMS.get(func, form)
+            elif isinstance(meta, Ref):
+                refers_to = _ref_text(meta)
+        enum = _enum_of(info.annotation)
+        if enum and not choices:
+            choices = tuple((m.value, "") for m in enum)
+        if not form and not choices:
+            plain = info.annotation
+            args = [a for a in getattr(plain, "__args__", ()) if a is not type(None)]
+            if getattr(plain, "__origin__", None) is list:
+                form = "danh sách YAML, ví dụ [a, b]"
+            elif isinstance(plain, type) and issubclass(plain, BaseModel):
+                form = "nhóm khóa YAML lồng nhau, như tệp mẫu"
+            else:
+                form = _PLAIN_FORMS.get(args[0] if len(args) == 1 else plain, "")
         docs.append(
             ColumnDoc(
                 name,
@@ -258,6 +334,9 @@ def describe(model: type[BaseModel]) -> list[ColumnDoc]:
                 str(extra.get("description_vi", "")),
                 str(extra.get("example", "")),
                 info.is_required(),
+                form,
+                choices,
+                refers_to,
             )
         )
     return docs

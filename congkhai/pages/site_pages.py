@@ -7,12 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..datasets import DATASETS
-from ..datasets.fields import ColumnDoc, describe
 from ..ids import relative, slugify
 from ..problems import SEVERITY_LABELS, Problem, Problems, Severity
-from .common import Download, downloads
+from .common import Download
 from .documents import RegisterIndex
+
+# the staff guide lives in .guide; site.py plans it by these names
+from .guide import GuideContext as GuideContext
+from .guide import guide_context as guide_context
 
 #: what a page says once where the source gives nothing
 NOT_GIVEN = "chưa cập nhật"
@@ -50,16 +52,6 @@ def quality_lines(problems: Problems) -> list[str]:
         p for s in (Severity.LEGAL, Severity.MISSING, Severity.WARNING) for p in problems.of(s)
     ]
     return [f"[{SEVERITY_LABELS[p.severity]}] {p}" for p in items]
-
-
-@dataclass(frozen=True)
-class DatasetDoc:
-    anchor: str  # data-documents-csv
-    file: str
-    title: str
-    description: str
-    columns: tuple[ColumnDoc, ...]
-    downloads: tuple[Download, ...]
 
 
 @dataclass(frozen=True)
@@ -166,30 +158,6 @@ def open_data_context(
         ),
         Download("lich-tiep-cong-dan.ics", relative(here, RECEPTION_FEED), "text/calendar"),
         relative(here, STAFF_GUIDE),
-    )
-
-
-@dataclass(frozen=True)
-class GuideContext:
-    """Context of ``congkhai/guide.html``: the columns of every CSV file, from the models."""
-
-    datasets: tuple[DatasetDoc, ...]
-
-
-def guide_context(here: str) -> GuideContext:
-    return GuideContext(
-        tuple(
-            DatasetDoc(
-                slugify(source.file),
-                source.file,
-                source.title,
-                source.description,
-                tuple(describe(source.model)),
-                downloads(here, source.export) if source.export else (),
-            )
-            for dataset in DATASETS
-            for source in dataset.sources
-        )
     )
 
 
