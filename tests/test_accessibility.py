@@ -50,7 +50,7 @@ def base(seed_build: Build) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [(1280, 900), (360, 740)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_wcag_violations(
     browser: object, base: str, path: str, viewport: tuple[int, int]

@@ -135,5 +135,5 @@ def test_import_reads_english_headers_leading_zeros_and_nfd(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     text = (project / "data/people.csv").read_text(encoding="utf-8")
     assert text == (ROOT / "data/people.csv").read_text(encoding="utf-8") + (
-        "can-bo-007,Lò Văn Ánh,Chuyên viên 007,vpub\n"
+        "can-bo-007,Lò Văn Ánh,Chuyên viên 007,vpub,,,,\n"  # every column of the header
     )
