@@ -289,77 +289,65 @@ _SKIP = frozenset(
         "title",
     ]
 )
-#: Tags that end a sentence for the date lookup (a number in one cell never takes the
-#: date of the next cell).
-_BLOCK = frozenset(
-    [
-        "p",
-        "li",
-        "td",
-        "th",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "div",
-        "dd",
-        "dt",
-        "br",
-        "tr",
-        "table",
-        "ul",
-        "ol",
-        "section",
-        "article",
-        "blockquote",
-        "caption",
-        "figcaption",
-        "nav",
-        "header",
-        "footer",
-        "details",
-        "summary",
-        "hr",
-    ]
-)
 
 
-def _plain(html_text: str) -> str:
-    """``html_text`` with every tag, and everything inside a skipped element, blanked to
-    spaces of the same length (a block tag, at least ``<p>``, to a paragraph break and a
-    ";"), so that offsets in the result are offsets in the HTML."""
-    out: list[str] = []
-    last, skip = 0, 0
-    for m in _TAG.finditer(html_text):
-        start, end = m.span()
-        out.append(" " * (start - last) if skip else html_text[last:start])
-        name = (m.group(2) or "").lower()
-        if name in _SKIP and not m.group(0).endswith("/>"):
-            skip = skip + 1 if not m.group(1) else max(0, skip - 1)
-        width = end - start
-        # a block boundary ends the sentence: the date lookup stops at ";"
-        out.append("\n\n" + " " * (width - 3) + ";" if name in _BLOCK else " " * width)
-        last = end
-    out.append(" " * (len(html_text) - last) if skip else html_text[last:])
-    return "".join(out)
+def _open_before(html_text: str, name: str, pos: int) -> int:
+    """Where the last ``<name`` start tag before ``pos`` begins (``<a`` but not ``<abbr``)."""
+    at = html_text.rfind("<" + name, 0, pos)
+    while at >= 0:
+        after = html_text[at + 1 + len(name) : at + 2 + len(name)]
+        if after in (" ", ">", "/", "\t", "\n"):
+            return at
+        at = html_text.rfind("<" + name, 0, at)
+    return -1
+
+
+def _in_markup(html_text: str, start: int, end: int, skipped: list[str]) -> bool:
+    """True when ``html_text[start:end]`` is not plain text: it holds or sits inside a tag
+    (an attribute value too, even one holding ">"), a comment, or an element in
+    :data:`_SKIP` (a link already, code, a form control). ``skipped``: the names of
+    :data:`_SKIP` the page closes somewhere, and "<!--" if it has a comment."""
+    if "<" in html_text[start:end] or ">" in html_text[start:end]:
+        return True
+    lt = html_text.rfind("<", 0, start)
+    while lt >= 0:
+        tag = _TAG.match(html_text, lt)
+        if tag is not None:
+            if tag.end() > start:
+                return True
+            break
+        lt = html_text.rfind("<", 0, lt)  # a "<" inside an attribute value: look further back
+    if "<!--" in skipped and html_text.rfind("<!--", 0, start) > html_text.rfind("-->", 0, start):
+        return True
+    return any(
+        _open_before(html_text, name, start) > html_text.rfind(f"</{name}>", 0, start)
+        for name in skipped
+        if name != "<!--"
+    )
 
 
 def link_html(html_text: str, here: str, resolver: Resolver) -> str:
     """``html_text`` (a rendered page at ``here``) with each document number that
-    resolves to another published document made a link to its page. Numbers inside
-    links, code and form controls, and numbers of the page's own document, stay text."""
+    resolves to another published document made a link to its page. Numbers inside tags,
+    links, code and form controls, and numbers of the page's own document, stay text.
+
+    The numbers are read in the HTML as it is (a tag between a number and its date hides
+    the date: the number is then resolved without one, never to a wrong document); only
+    a number that resolves is checked for the markup around it, so a page costs little
+    more than one pass of :func:`find_citations`."""
     if "/" not in html_text:
         return html_text
-    plain = _plain(html_text)
+    skipped: list[str] | None = None
     out, last = [], 0
-    for cite in find_citations(plain):
+    for cite in find_citations(html_text):
         doc = resolver.resolve(cite).document
-        if doc is None:
+        if doc is None or (target := document_url(doc.id)) == here:
             continue
-        target = document_url(doc.id)
-        if target == here or html_text[cite.start : cite.end] != plain[cite.start : cite.end]:
+        if skipped is None:
+            # what the page holds at all: most pages have no comment, code or form
+            skipped = [name for name in _SKIP if f"</{name}>" in html_text]
+            skipped += ["<!--"] if "<!--" in html_text else []
+        if _in_markup(html_text, cite.start, cite.end, skipped):
             continue
         out.append(html_text[last : cite.start])
         title = escape(f"{doc.full_title} ({doc.issued.short})", quote=True)

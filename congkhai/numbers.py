@@ -260,7 +260,7 @@ _DATE_LATER = re.compile(rf"ngày\s*:?\s*{_DATE}", re.IGNORECASE)
 _NOT_ISSUED = re.compile(
     r"(?:từ|đến|trước|sau|hạn|hết|lực|tới|dự\s+kiến|lực\s+vào)\s*\Z", re.IGNORECASE
 )
-_SENTENCE_ENDS = (";", ". ", ".\n", "!", "?", "\n\n")
+_SENTENCE_ENDS = (";", ". ", ".\n", "!", "?", "\n\n", "<")  # "<": a tag, in HTML
 #: How far after a number its date is looked for, and the longest gap allowed before the
 #: date of a number that carries no year to check the date against.
 _DATE_REACH = 240
