@@ -3,6 +3,7 @@ tracker and per-year statistics (a table plus an SVG chart drawn at build time).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..datasets.meetings import (
@@ -11,6 +12,7 @@ from ..datasets.meetings import (
     DialogueItem,
     Meeting,
     MeetingKind,
+    MeetingStatus,
 )
 from ..dates import format_short, weekday_name
 from ..dialogues import PROGRESS_LABELS, Progress, StatRow, progress, statistics, years
@@ -41,6 +43,19 @@ class MeetingRow:
     record: DocLink | None
 
 
+#: a planned meeting whose day has passed, as the calendar says it of a reception session
+#: (``pages/reception.status_label``); the as-of script writes the same on a stale build
+PAST_PLANNED = "Đã qua (chưa cập nhật kết quả)"
+
+
+def meeting_status_label(m: Meeting, as_of: dt.date) -> str:
+    """Trạng thái at the as-of date: the data's status, except that a meeting still
+    "dự kiến" after its day says the result is not yet given."""
+    if m.status == MeetingStatus.DU_KIEN and m.date < as_of:
+        return PAST_PLANNED
+    return MEETING_STATUS_LABELS[m.status]  # type: ignore[index]
+
+
 def meeting_row(registry: Registry, m: Meeting, here: str) -> MeetingRow:
     chair = registry.people.get(m.chair) if m.chair else None
     time = f"{m.start:%H:%M}" + (f"–{m.end:%H:%M}" if m.end else "") if m.start else ""
@@ -57,7 +72,7 @@ def meeting_row(registry: Registry, m: Meeting, here: str) -> MeetingRow:
         m.place,
         "; ".join(m.participants),
         m.status,
-        MEETING_STATUS_LABELS[m.status],  # type: ignore[index]
+        meeting_status_label(m, registry.as_of),
         m.example,
         m.summary,
         _doc(registry, m.record, here),
@@ -119,12 +134,24 @@ class StatView:
     source: DocLink | None
 
 
+#: The width the chart is shown at on a 360 px phone: the page's content box, i.e. the
+#: screen less Material 9's ``.md-content__inner`` margins (2 × .8rem = 32 px), rounded
+#: down. The chart's font is sized for this width so its text renders at 12 px or more.
+PHONE_CONTENT_PX = 320
+
+
 def bar_chart(year: int, rows: list[StatRow]) -> str:
-    """The year's counts by kind as an inline SVG bar chart (``pages/charts.py``)."""
+    """The year's counts by kind as an inline SVG bar chart (``pages/charts.py``), laid out
+    for a phone: labels above full-width bars, text at least ``charts.MIN_FONT_PX`` at
+    :data:`PHONE_CONTENT_PX`."""
     return charts.bar_chart(
         f"bieu-do-{year}",
         f"Số hội nghị, buổi đối thoại, giao ban năm {year} theo loại",
         [(r.label, r.count) for r in rows],
+        width=charts.PHONE_WIDTH,
+        font_size=charts.font_for(charts.PHONE_WIDTH, at_px=PHONE_CONTENT_PX),
+        labels_above=True,
+        css_class="ck-chart ck-chart--phone ck-chart--dialogues",
     )
 
 
@@ -139,6 +166,8 @@ class DialoguesContext:
     open_count: int
     overdue_count: int
     done_count: int
+    #: the commitments not yet done, overdue first: carry the dates the as-of script reads
+    open_items: tuple[CommitmentRow, ...]
     commitments_href: str
     has_examples: bool
     downloads: tuple[Download, ...]
@@ -173,6 +202,14 @@ def dialogues_context(registry: Registry) -> DialoguesContext:
                 )
             )
     states = [progress(i, as_of) for i in d.items]
+    pending = sorted(
+        (
+            commitment_row(registry, i, here)
+            for i, state in zip(d.items, states, strict=True)
+            if state in (Progress.QUA_HAN, Progress.DANG_THUC_HIEN)
+        ),
+        key=lambda r: (r.progress != Progress.QUA_HAN, r.deadline_iso or "9999", r.id),
+    )
     return DialoguesContext(
         format_short(as_of),
         upcoming,
@@ -181,6 +218,7 @@ def dialogues_context(registry: Registry) -> DialoguesContext:
         sum(s is Progress.DANG_THUC_HIEN for s in states),
         sum(s is Progress.QUA_HAN for s in states),
         sum(s in (Progress.HOAN_THANH, Progress.HOAN_THANH_QUA_HAN) for s in states),
+        tuple(pending),
         relative(here, COMMITMENTS),
         any(m.example for m in meetings),
         downloads(here, "hoi-nghi", "Hội nghị") + downloads(here, "cam-ket", "Cam kết"),

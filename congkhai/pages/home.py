@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from ..datasets.notices import Notice
 from ..dates import format_short
+from ..dialogues import Progress, progress
 from ..ids import (
     COMMITMENTS,
     DIALOGUES,
@@ -25,13 +28,26 @@ from ..ids import (
     relative,
 )
 from ..registry import Registry
-from .common import NOT_GIVEN
+from .dialogues import CommitmentRow, commitment_row
 from .documents import FACETS, RegisterIndex, number_display
 from .notices import NoticeRow, current_notices, notice_row
 from .plans import PlanSummary, owner_tasks, plan_summary, plans_with_overdue
-from .reception import DocLink, SessionView, session_view
+from .reception import DocLink, NextSession, next_session
 
 HOME = ""
+
+#: A notice is "Thông báo mới" on the home page for this many days after its date (and
+#: while it has not expired). Reception schedules and most notices here are monthly, so a
+#: citizen who looks once a month sees each one while it is new; older current notices stay
+#: on /thong-bao/, pinned ones stay under "Thông báo quan trọng".
+RECENT_DAYS = 30
+
+
+def recent_notices(registry: Registry) -> list[Notice]:
+    """Current, unpinned notices posted within :data:`RECENT_DAYS` of the as-of date,
+    newest first (the order of :func:`current_notices`)."""
+    since = registry.as_of - dt.timedelta(days=RECENT_DAYS)
+    return [n for n in current_notices(registry)[1] if n.date >= since]
 
 
 @dataclass(frozen=True)
@@ -58,11 +74,17 @@ class HomeContext:
     agency: str
     parent: str
     as_of: str
-    contacts: tuple[Contact, ...]
+    next: NextSession  # first on the page
+    contacts: tuple[Contact, ...]  # only the given ones
+    missing_contacts: str  # the ones site.yaml leaves empty, named once: "địa chỉ, điện thoại"
     pinned: tuple[NoticeRow, ...]
-    latest: tuple[NoticeRow, ...]
-    sessions: tuple[SessionView, ...]
+    latest: tuple[NoticeRow, ...]  # "Thông báo mới": see recent_notices
+    recent_days: int
+    current_count: int  # every current notice, pinned or not (the list page has them all)
+    notices_href: str
     documents: tuple[RecentDocument, ...]
+    overdue_commitments: tuple[CommitmentRow, ...]  # cam kết sau đối thoại quá hạn
+    commitments_href: str
     overdue_plans: tuple[PlanSummary, ...]
     links: tuple[DocLink, ...]
     feed_href: str
@@ -73,34 +95,35 @@ def home_context(registry: Registry, index: RegisterIndex) -> HomeContext:
     here = HOME
     site = registry.site
     agency, focal = site.agency, site.focal_point
-    contacts = (
-        Contact("Địa chỉ", agency.address or NOT_GIVEN),
-        Contact(
-            "Điện thoại",
-            agency.phone or "chưa cập nhật",
-            f"tel:{agency.phone}" if agency.phone else None,
-        ),
-        Contact(
-            "Thư điện tử",
-            agency.email or "chưa cập nhật",
-            f"mailto:{agency.email}" if agency.email else None,
-        ),
-        Contact("Đầu mối cung cấp thông tin", focal.name or "chưa cập nhật"),
+    given = (
+        Contact("Địa chỉ", agency.address),
+        Contact("Điện thoại", agency.phone, f"tel:{agency.phone}" if agency.phone else None),
+        Contact("Thư điện tử", agency.email, f"mailto:{agency.email}" if agency.email else None),
+        Contact("Đầu mối cung cấp thông tin", focal.name),
     )
-    pinned, others = current_notices(registry)
-    sessions = [s for s in registry.schedule.upcoming(registry.as_of) if s.active][:3]
+    pinned, current = current_notices(registry)
+    latest = recent_notices(registry)[:5]
+    upcoming = next_session(registry, here)
     docs = sorted(
         index.documents, key=lambda d: (d.published or d.issued_date, d.id), reverse=True
     )[:5]
     overdue = [plan_summary(registry, r, here) for r in plans_with_overdue(registry)]
+    late = sorted(
+        (i for i in registry.dialogues.items if progress(i, registry.as_of) is Progress.QUA_HAN),
+        key=lambda i: (i.deadline or registry.as_of, i.id),
+    )
     return HomeContext(
         agency.name,
         agency.parent,
         format_short(registry.as_of),
-        contacts,
+        upcoming,
+        tuple(c for c in given if c.value),
+        ", ".join(c.label.lower() for c in given if not c.value),
         tuple(notice_row(n, here) for n in pinned),
-        tuple(notice_row(n, here) for n in others[:5]),
-        tuple(session_view(registry, s, here) for s in sessions),
+        tuple(notice_row(n, here) for n in latest),
+        RECENT_DAYS,
+        len(pinned) + len(current),
+        relative(here, NOTICES),
         tuple(
             RecentDocument(
                 relative(here, document_url(d.id)),
@@ -112,6 +135,8 @@ def home_context(registry: Registry, index: RegisterIndex) -> HomeContext:
             )
             for d in docs
         ),
+        tuple(commitment_row(registry, i, here) for i in late),
+        relative(here, COMMITMENTS),
         tuple(overdue),
         (
             DocLink("Sổ văn bản", relative(here, REGISTER)),
@@ -122,7 +147,8 @@ def home_context(registry: Registry, index: RegisterIndex) -> HomeContext:
             DocLink("Dữ liệu mở", relative(here, OPEN_DATA)),
         ),
         relative(here, FEED_ALL),
-        any(s.example for s in sessions) or any(n.example for n in pinned + others[:5]),
+        bool(upcoming.session and upcoming.session.example)
+        or any(n.example for n in pinned + latest),
     )
 
 

@@ -6,6 +6,7 @@ import calendar as monthcal
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..datasets.reception import SessionStatus
 from ..dates import WEEKDAYS, format_short, weekday_name
@@ -25,6 +26,9 @@ from ..ids import (
 from ..registry import Registry
 from ..schedules import Session
 from .common import NOT_GIVEN, Download, downloads
+
+if TYPE_CHECKING:
+    from .notices import NoticeRow
 
 UPCOMING_LIMIT = 10
 
@@ -163,6 +167,36 @@ def session_view(registry: Registry, session: Session, here: str) -> SessionView
 
 
 @dataclass(frozen=True)
+class NextSession:
+    """Buổi tiếp sắp tới nhất: the block the home page and the calendar open with (date,
+    time, place, who receives, "Thêm vào lịch"), so a citizen on a phone sees it first."""
+
+    session: SessionView | None  # None: no planned session on or after the as-of date
+    as_of: str
+    #: the session's lead facts the data leaves empty, named once ("địa điểm, người tiếp")
+    missing: str
+    calendar_href: str
+
+
+def next_session(registry: Registry, here: str) -> NextSession:
+    """The first session still planned (``du-kien``) on or after the as-of date: a postponed
+    or cancelled one is not where a citizen should go, a held one is over."""
+    planned = (
+        s for s in registry.schedule.upcoming(registry.as_of) if s.status is SessionStatus.DU_KIEN
+    )
+    first = next(planned, None)
+    view = session_view(registry, first, here) if first else None
+    missing = (
+        [name for name, value in (("địa điểm", view.place), ("người tiếp", view.host)) if not value]
+        if view
+        else []
+    )
+    return NextSession(
+        view, format_short(registry.as_of), ", ".join(missing), relative(here, RECEPTION)
+    )
+
+
+@dataclass(frozen=True)
 class CalendarDay:
     day: int | None  # None: padding outside the month
     iso: str
@@ -253,13 +287,19 @@ class Feed:
 
 @dataclass(frozen=True)
 class ReceptionContext:
-    """Context of ``congkhai/reception.html`` (the calendar's front page)."""
+    """Context of ``congkhai/reception.html`` (the calendar's front page): the next session
+    first, then the current reception notices, the list, the month; the standing facts
+    (place, hours, rules) last, with the ones the data leaves empty named once in
+    ``missing``."""
 
     as_of: str
+    next: NextSession
+    notices: tuple[NoticeRow, ...]  # current notices of the "tiếp công dân" category
     place: str
     hours: str
     rules_document: DocLink | None
     note: str
+    missing: str  # "địa điểm, thời gian tiếp thường xuyên" or ""
     upcoming: tuple[SessionView, ...]
     grid: MonthGrid
     archive: tuple[YearArchive, ...]
@@ -295,12 +335,31 @@ def reception_context(registry: Registry, site_url: str | None) -> ReceptionCont
         for year in sorted({y for y, _ in counts}, reverse=True)
     )
     hosts = sorted({s.host for s in sessions})
+    rules = _doc(registry, info.rules_document, here)
+    missing = [
+        label
+        for label, given in (
+            ("địa điểm", info.place),
+            ("thời gian tiếp thường xuyên", info.hours),
+            ("nội quy tiếp công dân", rules),
+        )
+        if not given
+    ]
+    # notices.py imports DocLink from this module: imported here to break the cycle
+    from .notices import current_notices, notice_row
+
+    pinned, others = current_notices(registry)
     return ReceptionContext(
         as_of=format_short(registry.as_of),
+        next=next_session(registry, here),
+        notices=tuple(
+            notice_row(n, here) for n in pinned + others if n.category == "tiep-cong-dan"
+        ),
         place=info.place,
         hours=info.hours,
-        rules_document=_doc(registry, info.rules_document, here),
+        rules_document=rules,
         note=info.note,
+        missing=", ".join(missing),
         upcoming=tuple(session_view(registry, s, here) for s in upcoming),
         grid=month_grid(registry, registry.as_of.year, registry.as_of.month, here),
         archive=archive,
