@@ -18,6 +18,10 @@ from html import escape
 PHONE_WIDTH = 360
 #: the smallest font size readable there (CSS pixels)
 MIN_FONT_PX = 12
+#: The width a chart is shown at on a 360 px phone: the page's content box, i.e. the
+#: screen less Material 9's ``.md-content__inner`` margins (2 × .8rem = 32 px), rounded
+#: down. Phone charts size their font for this width so text renders at 12 px or more.
+PHONE_CONTENT_PX = 320
 
 
 def font_for(width: int, min_px: int = MIN_FONT_PX, at_px: int = PHONE_WIDTH) -> int:
@@ -78,16 +82,18 @@ def bar_chart(
     return "".join(parts)
 
 
-def phone_bar_chart(chart_id: str, title: str, items: Sequence[tuple[str, int]]) -> str:
+def phone_bar_chart(
+    chart_id: str, title: str, items: Sequence[tuple[str, int]], *, css_class: str = ""
+) -> str:
     """:func:`bar_chart` laid out for a phone: viewBox :data:`PHONE_WIDTH` wide, labels
-    above the bars, font from :func:`font_for` (12 px at 360 px, larger on wider screens up
-    to the ``ck-chart--phone`` maximum width)."""
+    above the bars, font from :func:`font_for` for :data:`PHONE_CONTENT_PX` (12 px on a
+    360 px screen, larger on wider ones up to the ``ck-chart--phone`` maximum width)."""
     return bar_chart(
         chart_id,
         title,
         items,
         width=PHONE_WIDTH,
-        font_size=font_for(PHONE_WIDTH),
+        font_size=font_for(PHONE_WIDTH, at_px=PHONE_CONTENT_PX),
         labels_above=True,
-        css_class="ck-chart ck-chart--phone",
+        css_class=" ".join(("ck-chart ck-chart--phone", css_class)).strip(),
     )

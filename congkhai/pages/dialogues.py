@@ -134,24 +134,14 @@ class StatView:
     source: DocLink | None
 
 
-#: The width the chart is shown at on a 360 px phone: the page's content box, i.e. the
-#: screen less Material 9's ``.md-content__inner`` margins (2 × .8rem = 32 px), rounded
-#: down. The chart's font is sized for this width so its text renders at 12 px or more.
-PHONE_CONTENT_PX = 320
-
-
 def bar_chart(year: int, rows: list[StatRow]) -> str:
-    """The year's counts by kind as an inline SVG bar chart (``pages/charts.py``), laid out
-    for a phone: labels above full-width bars, text at least ``charts.MIN_FONT_PX`` at
-    :data:`PHONE_CONTENT_PX`."""
-    return charts.bar_chart(
+    """The year's counts by kind as an inline SVG bar chart laid out for a phone
+    (:func:`charts.phone_bar_chart`)."""
+    return charts.phone_bar_chart(
         f"bieu-do-{year}",
         f"Số hội nghị, buổi đối thoại, giao ban năm {year} theo loại",
         [(r.label, r.count) for r in rows],
-        width=charts.PHONE_WIDTH,
-        font_size=charts.font_for(charts.PHONE_WIDTH, at_px=PHONE_CONTENT_PX),
-        labels_above=True,
-        css_class="ck-chart ck-chart--phone ck-chart--dialogues",
+        css_class="ck-chart--dialogues",
     )
 
 
