@@ -83,6 +83,12 @@ class Force:
     def in_force(self) -> bool:
         return self.status in (vocab.Status.CON_HIEU_LUC, vocab.Status.HET_HIEU_LUC_MOT_PHAN)
 
+    @property
+    def applies(self) -> bool:
+        """False for a type without legal force ("Không áp dụng"): pages show no dates of
+        force they do not have and no status beside a plan."""
+        return self.status is not vocab.Status.KHONG_AP_DUNG
+
 
 @dataclass(frozen=True)
 class Registry:
@@ -156,9 +162,12 @@ def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.d
 
     ``links`` come from a validated registry (no cycle, no document ending a newer one:
     :func:`~congkhai.datasets.documents.check_relations`). The ``status`` column wins when filled.
-    Otherwise, in order: replaced or repealed by a document already in force (the
-    relation's date, else that document's effective or issue date); past its expiry date; not yet effective; in force. A document without an
-    effective date stays "Chưa xác định": we do not assume it took effect when signed.
+    A type without legal force (``DocumentType.has_legal_effect`` false: báo cáo, thông báo,
+    kế hoạch…) is "Không áp dụng", still naming what replaced it, if anything, so its page can
+    say so. Otherwise, in order: replaced or repealed by a document already in force (the
+    relation's date, else that document's effective or issue date); past its expiry date; not
+    yet effective; in force. A document without an effective date stays "Chưa xác định": we
+    do not assume it took effect when signed.
     """
     if doc.status:
         status = vocab.Status(doc.status)
@@ -173,9 +182,14 @@ def legal_force(doc: Document, links: tuple[Link, ...] | list[Link], as_of: dt.d
             when = link.relation.date or other.effective or other.issued_date
             if when <= as_of:
                 endings.append((when, other.id, other))
+    status = (
+        vocab.Status.HET_HIEU_LUC if doc.doc_type.has_legal_effect else vocab.Status.KHONG_AP_DUNG
+    )
     if endings:
         when, _, other = min(endings, key=lambda e: (e[0], e[1]))
-        return Force(vocab.Status.HET_HIEU_LUC, when, other)
+        return Force(status, when, other)
+    if not doc.doc_type.has_legal_effect:
+        return Force(vocab.Status.KHONG_AP_DUNG)
     if doc.expires and doc.expires <= as_of:
         return Force(vocab.Status.HET_HIEU_LUC, doc.expires)
     if doc.effective is None:

@@ -36,6 +36,23 @@ class DocumentType:
 
 # A type with no state code (công văn) is numbered `123/UBND-VP`: issuer then drafting unit.
 # The party's Quy định is written `QĐi`, but the same document is often cited as `QĐ`.
+#
+# ``has_legal_effect``: whether "tình trạng hiệu lực" applies to the type. The states "còn,
+# chưa có, hết, ngưng hiệu lực" are the regime of Luật Ban hành văn bản quy phạm pháp luật
+# (the 2025 law, Chương VI "Hiệu lực và nguyên tắc áp dụng", from Điều 53; before it
+# 80/2015/QH13, Điều 151-154). Among the administrative types of Nghị định 30/2020/NĐ-CP
+# (Điều 7), those that decide or lay down rules (nghị quyết and quyết định cá biệt, chỉ thị,
+# quy chế, quy định) state when they take effect ("... có hiệu lực kể từ ngày ký") and can be
+# replaced or repealed, so the status applies. Hướng dẫn is kept with them (it is replaced
+# by newer guidance and tied by "huong-dan" to what it guides); no shipped document has that
+# type, so a lawyer may revisit it. Types that inform, report, propose, record, invite or
+# organise work state no effect: thông báo, báo cáo, tờ trình, biên bản, giấy mời, công văn,
+# and kế hoạch and chương trình. A plan or programme is not a legal normative document
+# (Nghị định 34/2016/NĐ-CP Điều 3, amended by Nghị định 154/2020/NĐ-CP, names decisions
+# approving "chiến lược, chương trình, đề án, dự án, kế hoạch" among what is not); what it
+# has is a period and results, which the portal shows as progress on /ke-hoach/ (Luật Tiếp
+# cận thông tin Điều 17(1)(d): "kế hoạch ... và kết quả thực hiện"). A document whose own
+# text states an effect date can still be given a status in the ``status`` column.
 DOCUMENT_TYPES: tuple[DocumentType, ...] = (
     DocumentType("luat", "Luật", (), ()),  # 104/2016/QH13: no type code
     DocumentType("nghi-dinh", "Nghị định", ("NĐ",), ()),
@@ -47,8 +64,8 @@ DOCUMENT_TYPES: tuple[DocumentType, ...] = (
     DocumentType("quy-dinh", "Quy định", ("QyĐ",), ("QĐi", "QĐ")),
     DocumentType("thong-bao", "Thông báo", ("TB",), ("TB",), has_legal_effect=False),
     DocumentType("huong-dan", "Hướng dẫn", ("HD",), ("HD",)),
-    DocumentType("chuong-trinh", "Chương trình", ("CTr",), ("CTr",)),
-    DocumentType("ke-hoach", "Kế hoạch", ("KH",), ("KH",)),
+    DocumentType("chuong-trinh", "Chương trình", ("CTr",), ("CTr",), has_legal_effect=False),
+    DocumentType("ke-hoach", "Kế hoạch", ("KH",), ("KH",), has_legal_effect=False),
     DocumentType("bao-cao", "Báo cáo", ("BC",), ("BC",), has_legal_effect=False),
     DocumentType("to-trinh", "Tờ trình", ("TTr",), ("TTr",), has_legal_effect=False),
     DocumentType("bien-ban", "Biên bản", ("BB",), ("BB",), has_legal_effect=False),
@@ -61,7 +78,12 @@ KNOWN_TYPE_CODES = frozenset(c for t in DOCUMENT_TYPES for c in (*t.state_codes,
 
 
 class Status(StrEnum):
-    """Tình trạng hiệu lực (legal force) of a document at the as-of date."""
+    """Tình trạng hiệu lực (legal force) of a document at the as-of date.
+
+    ``khong-ap-dung`` (Không áp dụng) is what the register, its exports (``status`` column)
+    and its facet say of a type without legal force (``DocumentType.has_legal_effect``):
+    a report is neither in force nor out of it. ``khong-xac-dinh`` (Chưa xác định) is a
+    type with legal force whose effective date the portal does not know."""
 
     CON_HIEU_LUC = "con-hieu-luc"
     CHUA_CO_HIEU_LUC = "chua-co-hieu-luc"
@@ -69,6 +91,7 @@ class Status(StrEnum):
     HET_HIEU_LUC_MOT_PHAN = "het-hieu-luc-mot-phan"
     NGUNG_HIEU_LUC = "ngung-hieu-luc"
     KHONG_XAC_DINH = "khong-xac-dinh"
+    KHONG_AP_DUNG = "khong-ap-dung"
 
 
 STATUS_LABELS = {
@@ -78,6 +101,12 @@ STATUS_LABELS = {
     Status.HET_HIEU_LUC_MOT_PHAN: "Hết hiệu lực một phần",
     Status.NGUNG_HIEU_LUC: "Ngưng hiệu lực",
     Status.KHONG_XAC_DINH: "Chưa xác định",
+    Status.KHONG_AP_DUNG: "Không áp dụng",
+}
+#: The one line shown beside a status that needs saying why (``{type}``: "Báo cáo").
+STATUS_NOTES = {
+    Status.KHONG_AP_DUNG: "{type} không phải văn bản có hiệu lực pháp lý.",
+    Status.KHONG_XAC_DINH: "Cổng chưa có thông tin về ngày có hiệu lực của văn bản này.",
 }
 #: schema.org legislationLegalForce for each status (None: not stated).
 STATUS_SCHEMA_ORG = {
@@ -87,6 +116,7 @@ STATUS_SCHEMA_ORG = {
     Status.HET_HIEU_LUC_MOT_PHAN: "https://schema.org/PartiallyInForce",
     Status.NGUNG_HIEU_LUC: "https://schema.org/NotInForce",
     Status.KHONG_XAC_DINH: None,
+    Status.KHONG_AP_DUNG: None,
 }
 
 

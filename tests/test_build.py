@@ -11,21 +11,22 @@ from pathlib import Path
 import pytest
 from conftest import HEADERS, Build, build, make_project
 
-SEED_DOCS = 15
+SEED_DOCS = 17  # 14 from the seed report, 3 labelled examples ("minh họa")
 
 
 def test_seed_site_builds_and_reports_missing_agency_facts(seed_build: Build) -> None:
     out = seed_build.output
-    # 10 empty contacts of site.yaml, 13 documents without text or file, the host without a
+    # 10 empty contacts of site.yaml, 15 documents without text or file (two of them the
+    # labelled examples of a replacement), the host without a
     # name, the regular reception place and hours; five citations of documents the
     # register lacks (Nghị định 13/2018/NĐ-CP on the access page, four laws and a decree in
     # the sample regulation)
-    assert "báo cáo chất lượng dữ liệu (data-quality report), 31 mục" in out
+    assert "báo cáo chất lượng dữ liệu (data-quality report), 33 mục" in out
     for key in ("agency.phone", "agency.email", "focal_point.name", "responsible.name"):
         assert "data/site.yaml" in out and f'khóa "{key}"' in out
     report = seed_build.html("bao-cao-du-lieu/")
     items = [li.get_text() for li in report.select(".ck-problems li")]
-    assert any('khóa "agency.phone"' in i for i in items) and len(items) == 31
+    assert any('khóa "agency.phone"' in i for i in items) and len(items) == 33
 
 
 def test_register_lists_every_seed_document_newest_first(seed_build: Build) -> None:
@@ -72,7 +73,11 @@ def test_document_page_properties_as_vbpl(seed_build: Build) -> None:
     assert props["Loại văn bản"] == "Kế hoạch"
     assert props["Cơ quan ban hành"] == "Văn phòng Ủy ban nhân dân tỉnh Sơn La"
     assert props["Ngày ban hành"] == "01/02/2021"
-    assert props["Tình trạng hiệu lực"] == "Chưa xác định"
+    # a plan has no legal force (congkhai/vocab.py): said once, with why, and no dates of force
+    assert props["Tình trạng hiệu lực"] == (
+        "Không áp dụng Kế hoạch không phải văn bản có hiệu lực pháp lý."
+    )
+    assert "Ngày có hiệu lực" not in props and "Ngày hết hiệu lực" not in props
     assert page.select_one(".ck-lead").get_text().startswith("Về đối thoại của Chánh Văn phòng")
 
 
@@ -246,7 +251,7 @@ def test_replaced_document_shows_banner_and_inverse_relation(
     old = after.html("van-ban/10-qd-vpub-2021/")
     banner = old.select_one(".ck-banner").get_text(" ", strip=True)
     assert "đã hết hiệu lực toàn bộ từ ngày 01/7/2021" in banner
-    assert "Bị thay thế bởi: 20/QĐ-VPUB" in banner
+    assert "Bị thay thế bởi: Quyết định 20/QĐ-VPUB ngày" in banner
     new = after.html("van-ban/20-qd-vpub-2021/")
     assert new.find("h3", string="Văn bản bị thay thế") is not None
     attachment = new.select_one(".ck-attachments li")

@@ -173,17 +173,15 @@ def test_plan_page_overdue_first_with_progress_bars(before: Build) -> None:
     ]
     bar = rows[0].select_one("progress")
     assert (bar["value"], bar["max"], bar["aria-label"]) == ("60", "100", "Nhiệm vụ QUAHAN: 60%")
-    evidence = [a.get_text() for a in rows[4].select("td[data-label='Minh chứng'] a")]
+    evidence = [a.get_text() for a in rows[4].select("td[data-label='Kết quả, minh chứng'] a")]
     assert evidence == ["Báo cáo 11/BC-VPUB"]  # the noi-bo report is not named
     summary = {
         tr.th.get_text(): tr.td.get_text(" ", strip=True)
         for tr in page.select("table.ck-properties tr")
     }
     assert summary["Văn bản kế hoạch"] == "Kế hoạch 10/KH-VPUB"
-    assert (
-        summary["Ngày ban hành"] == "05/01/2026"
-        and summary["Tình trạng hiệu lực"] == "Chưa xác định"
-    )
+    # a plan has no legal force: its page shows progress, not a status
+    assert summary["Ngày ban hành"] == "05/01/2026" and "Tình trạng hiệu lực" not in summary
     assert summary["Nhiệm vụ"] == "5 nhiệm vụ: 2 hoàn thành, 1 quá hạn"
 
 

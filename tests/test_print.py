@@ -95,17 +95,20 @@ def _flat(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("path", "number"), [(SAMPLE, "/QĐ-VPUB"), (SEED_REPORT, "/BC-VPUB")], ids=["sample", "seed"]
+    ("path", "number", "status"),
+    # a decision without its effective date; a report, which has no legal force
+    [(SAMPLE, "/QĐ-VPUB", "Chưa xác định"), (SEED_REPORT, "/BC-VPUB", "Không áp dụng")],
+    ids=["sample", "seed"],
 )
 def test_first_sheet_names_agency_number_date_status_and_address(
-    pdfs: dict[str, bytes], path: str, number: str
+    pdfs: dict[str, bytes], path: str, number: str, status: str
 ) -> None:
     first = _flat(_pages(pdfs[path])[0])
     header = first[: first.index("Thuộc tính văn bản")]
     assert "Văn phòng Ủy ban nhân dân tỉnh Sơn La".upper() in header.upper()
     assert f"Số ký hiệu: {number} (dự thảo, chưa cấp số)" in header
     assert "Ngày ban hành: 11/2021 (chưa ghi ngày)" in header
-    assert "Tình trạng hiệu lực: Chưa xác định" in header
+    assert f"Tình trạng hiệu lực: {status}" in header
     assert SITE_URL + path in "".join(first.split())
 
 

@@ -170,7 +170,7 @@ ERROR_CASES = [
         "relation from unknown document",
         {RELS: "van-ban-khong-co,thuc-hien,22-kh-vpub-2021,,\n"},
         lambda line: [
-            f'{RELS}:6: cột "source" (A): '
+            f'{RELS}:7: cột "source" (A): '
             'không có văn bản mã "van-ban-khong-co" (unknown document id)'
         ],
     ),
@@ -213,7 +213,7 @@ ERROR_CASES = [
         "replacement by an older document",
         {RELS: "104-2016-qh13,thay-the,22-kh-vpub-2021,,\n"},
         lambda line: [
-            f'{RELS}:6: cột "source" (A): văn bản "104/2016/QH13" (ban hành 06/4/2016) '
+            f'{RELS}:7: cột "source" (A): văn bản "104/2016/QH13" (ban hành 06/4/2016) '
             'không thể thay thế văn bản "22/KH-VPUB" (ban hành 01/02/2021) ban hành sau nó '
             "(a document cannot replace one issued after it)"
         ],
@@ -222,7 +222,7 @@ ERROR_CASES = [
         "amendment by an older document",
         {RELS: "06-kh-vpub-2021,sua-doi,22-kh-vpub-2021,,\n"},
         lambda line: [
-            f'{RELS}:6: cột "source" (A): văn bản "06/KH-VPUB" (ban hành 12/01/2021) '
+            f'{RELS}:7: cột "source" (A): văn bản "06/KH-VPUB" (ban hành 12/01/2021) '
             'không thể sửa đổi, bổ sung văn bản "22/KH-VPUB" (ban hành 01/02/2021) ban hành '
             "sau nó (a document cannot amend one issued after it)"
         ],
@@ -231,7 +231,7 @@ ERROR_CASES = [
         "repeal by an older document",
         {RELS: "06-kh-vpub-2021,bai-bo,22-kh-vpub-2021,,\n"},
         lambda line: [
-            f'{RELS}:6: cột "source" (A): văn bản "06/KH-VPUB" (ban hành 12/01/2021) '
+            f'{RELS}:7: cột "source" (A): văn bản "06/KH-VPUB" (ban hành 12/01/2021) '
             'không thể bãi bỏ văn bản "22/KH-VPUB" (ban hành 01/02/2021) ban hành '
             "sau nó (a document cannot repeal one issued after it)"
         ],
@@ -243,11 +243,11 @@ ERROR_CASES = [
             "06-kh-vpub-2021,thay-the,22-kh-vpub-2021,,\n"
         },
         lambda line: [
-            f'{RELS}:6: cột "target" (C): quan hệ sửa đổi, thay thế, bãi bỏ tạo thành vòng: '
-            '"06-kh-vpub-2021" thay thế "22-kh-vpub-2021" (dòng 7); '
-            '"22-kh-vpub-2021" thay thế "06-kh-vpub-2021" (dòng 6) '
+            f'{RELS}:7: cột "target" (C): quan hệ sửa đổi, thay thế, bãi bỏ tạo thành vòng: '
+            '"06-kh-vpub-2021" thay thế "22-kh-vpub-2021" (dòng 8); '
+            '"22-kh-vpub-2021" thay thế "06-kh-vpub-2021" (dòng 7) '
             "(cycle of amendments, replacements or repeals)",
-            f'{RELS}:7: cột "source" (A): văn bản "06/KH-VPUB" (ban hành 12/01/2021) '
+            f'{RELS}:8: cột "source" (A): văn bản "06/KH-VPUB" (ban hành 12/01/2021) '
             'không thể thay thế văn bản "22/KH-VPUB" (ban hành 01/02/2021) ban hành sau nó '
             "(a document cannot replace one issued after it)",
         ],
@@ -256,7 +256,7 @@ ERROR_CASES = [
         "relation from a document to itself",
         {RELS: "22-kh-vpub-2021,lien-quan,22-kh-vpub-2021,,\n"},
         lambda line: [
-            f'{RELS}:6: cột "target" (C): văn bản không thể quan hệ với chính nó (self-relation)'
+            f'{RELS}:7: cột "target" (C): văn bản không thể quan hệ với chính nó (self-relation)'
         ],
     ),
     Case(
@@ -285,11 +285,12 @@ def test_shipped_data_has_no_tier2_errors() -> None:
 
 
 def test_newer_document_replacing_an_older_one_ends_its_force(tmp_path: Path) -> None:
-    root = make_data(tmp_path, {RELS: "22-kh-vpub-2021,thay-the,06-kh-vpub-2021,,\n"})
+    # two decisions: a plan has no legal force to end (tests/test_documents_right.py)
+    root = make_data(tmp_path, {RELS: "144-qd-vpub-2020,thay-the,35-qd-vpub-2020,,\n"})
     registry = load(root)
-    force = registry.force(registry.documents["06-kh-vpub-2021"])
+    force = registry.force(registry.documents["35-qd-vpub-2020"])
     assert force.status is vocab.Status.HET_HIEU_LUC
-    assert force.ended_by is not None and force.ended_by.id == "22-kh-vpub-2021"
+    assert force.ended_by is not None and force.ended_by.id == "144-qd-vpub-2020"
 
 
 def test_month_only_report_may_amend_a_document_of_the_same_month_or_earlier(
@@ -305,7 +306,7 @@ def test_duplicate_relation_row_is_a_warning(tmp_path: Path) -> None:
     root = make_data(tmp_path, {RELS: "bao-cao-doi-thoai-2021,thuc-hien,12-qd-tu-2019,,\n"})
     warnings = [str(p) for p in load(root).problems.of(Severity.WARNING) if p.file == RELS]
     assert warnings == [
-        f"{RELS}:6: quan hệ đã ghi ở dòng 2; quan hệ ngược được tự suy ra "
+        f"{RELS}:7: quan hệ đã ghi ở dòng 2; quan hệ ngược được tự suy ra "
         "(relation written twice; inverses are derived)"
     ]
 
@@ -315,14 +316,15 @@ def test_legal_force_ignores_a_replacement_by_an_older_document() -> None:
     newer one "Hết hiệu lực toàn bộ"."""
     registry = load_registry(ROOT, AS_OF)
     law = registry.documents["104-2016-qh13"]
-    plan = registry.documents["22-kh-vpub-2021"]
+    # a decision, not a plan: a plan is "Không áp dụng" whatever replaces it
+    decision = registry.documents["35-qd-vpub-2020"]
     kind = vocab.RELATION_KIND_BY_SLUG["thay-the"]
-    backwards = Relation(source=law.id, relation="thay-the", target=plan.id)
-    forwards = Relation(source=plan.id, relation="thay-the", target=law.id)
-    assert legal_force(plan, [Link(kind, law, backwards, inverse=True)], AS_OF).status is not (
+    backwards = Relation(source=law.id, relation="thay-the", target=decision.id)
+    forwards = Relation(source=decision.id, relation="thay-the", target=law.id)
+    assert legal_force(decision, [Link(kind, law, backwards, inverse=True)], AS_OF).status is not (
         vocab.Status.HET_HIEU_LUC
     )
-    assert legal_force(law, [Link(kind, plan, forwards, inverse=True)], AS_OF).status is (
+    assert legal_force(law, [Link(kind, decision, forwards, inverse=True)], AS_OF).status is (
         vocab.Status.HET_HIEU_LUC
     )
 

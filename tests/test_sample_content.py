@@ -14,6 +14,9 @@ from conftest import ROOT, Build
 SAMPLE_ID = "noi-quy-tiep-cong-dan-mau"
 SAMPLE = f"van-ban/{SAMPLE_ID}/"
 SAMPLE_TEXT = (ROOT / "docs/toan-van/noi-quy-tiep-cong-dan-mau.md").read_text(encoding="utf-8")
+#: every example row of the register: the sample regulation and the replaced/replacing pair
+#: that shows the "replaced by" banner (tests/test_documents_right.py)
+EXAMPLE_IDS = {SAMPLE_ID, "vi-du-quy-che-phan-anh-2020", "vi-du-quy-che-phan-anh-2021"}
 
 
 def test_sample_text_has_the_parts_the_structure_recogniser_reads() -> None:
@@ -66,8 +69,8 @@ def test_a_real_document_has_no_example_banner_or_tag(seed_build: Build) -> None
 
 def test_register_catalogue_and_feed_label_the_example(seed_build: Build) -> None:
     rows = seed_build.html("van-ban/").select(".ck-table tbody tr")
-    tagged = [r.a["href"] for r in rows if "minh họa" in r.get_text()]
-    assert tagged == [f"{SAMPLE_ID}/"]
+    tagged = {r.a["href"] for r in rows if "minh họa" in r.get_text()}
+    assert tagged == {f"{i}/" for i in EXAMPLE_IDS}
     catalogue = seed_build.html("tiep-can-thong-tin/danh-muc/")
     item = next(
         tr for tr in catalogue.select("tr") if SAMPLE in " ".join(a["href"] for a in tr("a"))
@@ -75,13 +78,13 @@ def test_register_catalogue_and_feed_label_the_example(seed_build: Build) -> Non
     assert "minh họa" in item.get_text()
     feed = (seed_build.site / "van-ban/atom.xml").read_text(encoding="utf-8")
     assert "<title>[Minh họa] Quyết định (dự thảo): Ban hành Nội quy tiếp công dân" in feed
-    assert feed.count("[Minh họa]") == 1
+    assert feed.count("[Minh họa]") == len(EXAMPLE_IDS)
 
 
 def test_exports_flag_the_example_and_only_it(seed_build: Build) -> None:
     text = (seed_build.site / "du-lieu-mo/van-ban.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert {r["id"]: r["example"] for r in rows if r["example"] == "True"} == {SAMPLE_ID: "True"}
+    assert {r["id"] for r in rows if r["example"] == "True"} == EXAMPLE_IDS
     assert {r["example"] for r in rows} == {"True", "False"}
     data = json.loads((seed_build.site / "du-lieu-mo/van-ban.json").read_text(encoding="utf-8"))
-    assert [r["id"] for r in data["records"] if r["example"] is True] == [SAMPLE_ID]
+    assert {r["id"] for r in data["records"] if r["example"] is True} == EXAMPLE_IDS

@@ -18,7 +18,7 @@ from .. import vocab
 from ..citing import Resolver
 from ..datasets.documents import Document
 from ..dates import format_short
-from ..ids import absolute, document_url, register_url, relative
+from ..ids import ACCESS, absolute, document_url, register_url, relative
 from ..registry import Force, Registry
 from ..structure import StructuredText
 from .common import PAGE_SIZE, Download, Pagination, ProvenanceView, downloads, paginate
@@ -78,6 +78,9 @@ class ListingContext:
     all_href: str | None  # back to the whole register (None on it)
     downloads: tuple[Download, ...]
     as_of: str
+    #: why a status in the table's last column says what it says ("Không áp dụng",
+    #: "Chưa xác định"), once below the table rather than on every row
+    status_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class Property:
     value: str
     href: str | None = None
     iso: str | None = None  # machine-readable date, for <time datetime>
+    note: str | None = None  # one line under the value: why it says what it says
 
 
 @dataclass(frozen=True)
@@ -116,10 +120,12 @@ class Banner:
     """Văn bản hết hiệu lực / chưa có hiệu lực: a visible notice above the properties."""
 
     kind: str  # "warning" or "info" (admonition style)
+    title: str  # "Văn bản không còn hiệu lực"
     text: str
-    by_label: str | None
+    by_label: str | None  # "Bị thay thế bởi"
     by_href: str | None
-    by_number: str | None
+    by_number: str | None  # the other document's label: "Quyết định 12/QĐ-VPUB"
+    by_date: str | None = None  # its issue date: "15/3/2021"
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,10 @@ class DocumentContext:
     attachments: tuple[Attachment, ...]
     recipients: tuple[str, ...]  # "Nơi nhận", as written at the end of the document
     body_html: str | None
+    #: neither full text nor file: the page says so, and where to ask for the document
+    #: (the access-to-information page, None when the project has no such page)
+    missing_text: bool
+    access_href: str | None
     #: Mục lục of the full text: its parts, chapters, sections and articles
     toc: tuple[TocLink, ...]
     relations: tuple[RelationGroup, ...]
@@ -281,6 +291,36 @@ def listing_title(index: RegisterIndex, facet: str | None, value: str | None) ->
     return title, f"{FACETS[facet]}: {label}. Mới nhất trước."
 
 
+def status_note(doc: Document, force: Force) -> str | None:
+    """The one line that explains a status ("Báo cáo không phải văn bản có hiệu lực pháp
+    lý."), or None. A status written in the ``status`` column is explained by its source
+    instead (``force_source``), so a type-level reason is not claimed for it."""
+    template = vocab.STATUS_NOTES.get(force.status)
+    if template is None or (force.overridden and not force.applies):
+        return None
+    return template.format(type=doc.doc_type.label)
+
+
+def listing_status_notes(index: RegisterIndex, docs: list[Document]) -> tuple[str, ...]:
+    """Below a listing, once: why rows say "Không áp dụng" (naming the types shown) or
+    "Chưa xác định"."""
+    notes = []
+    for status, template in vocab.STATUS_NOTES.items():
+        shown = [d for d in docs if index.forces[d.id].status is status]
+        if not shown:
+            continue
+        if status is vocab.Status.KHONG_AP_DUNG:
+            labels = sorted({d.doc_type.label.lower() for d in shown if not d.status})
+            if not labels:
+                continue
+            names = ", ".join(labels[:-1]) + (" và " if len(labels) > 1 else "") + labels[-1]
+            text = template.format(type=names[:1].upper() + names[1:])
+        else:
+            text = "cổng chưa có thông tin về ngày có hiệu lực của văn bản."
+        notes.append(f"“{vocab.STATUS_LABELS[status]}”: {text}")
+    return tuple(notes)
+
+
 def listing_context(
     index: RegisterIndex, facet: str | None, value: str | None, page: int
 ) -> ListingContext:
@@ -288,6 +328,7 @@ def listing_context(
     docs = index.documents if facet is None or value is None else index.groups[facet][value]
     title, intro = listing_title(index, facet, value)
     start = (page - 1) * PAGE_SIZE
+    shown = docs[start : start + PAGE_SIZE]
     facets = tuple(
         FacetGroup(
             f,
@@ -309,40 +350,55 @@ def listing_context(
         title=title if page == 1 else f"{title} (trang {page})",
         intro=intro,
         total=len(docs),
-        rows=tuple(_row(index, d, here) for d in docs[start : start + PAGE_SIZE]),
+        rows=tuple(_row(index, d, here) for d in shown),
         pagination=paginate(len(docs), page, lambda n: register_url(facet, value, n), here),
         facets=facets,
         all_href=None if facet is None else relative(here, register_url()),
         downloads=downloads(here, "van-ban"),
         as_of=format_short(index.registry.as_of),
+        status_notes=listing_status_notes(index, shown),
     )
 
 
 def _banner(doc: Document, force: Force, index: RegisterIndex, here: str) -> Banner | None:
+    """The notice above the properties: out of force (and what replaced or repealed it),
+    not yet in force, or, for a type without legal force, replaced by a newer document."""
     status = force.status
+    since = f" từ ngày {format_short(force.since)}" if force.since else ""
     if status in (vocab.Status.HET_HIEU_LUC, vocab.Status.NGUNG_HIEU_LUC):
-        since = f" từ ngày {format_short(force.since)}" if force.since else ""
+        kind, title = "warning", "Văn bản không còn hiệu lực"
         text = f"Văn bản này đã {force.label.lower()}{since}."
-        by = force.ended_by
-        if by is not None and index.registry.is_published(by):
-            label = next(
-                link.kind.inverse_label
-                for link in index.registry.links.get(doc.id, ())
-                if link.inverse and link.other.id == by.id and link.kind.ends_force
-            )
-            return Banner(
-                "warning", text, label, relative(here, document_url(by.id)), number_display(by)
-            )
-        return Banner("warning", text, None, None, None)
-    if status is vocab.Status.CHUA_CO_HIEU_LUC and force.since:
+    elif status is vocab.Status.KHONG_AP_DUNG and force.ended_by is not None:
+        kind, title = "info", "Văn bản đã được thay thế"
+        text = f"Văn bản này không còn được áp dụng{since}."
+    elif status is vocab.Status.CHUA_CO_HIEU_LUC and force.since:
         return Banner(
             "info",
+            "Lưu ý",
             f"Văn bản chưa có hiệu lực; có hiệu lực từ ngày {format_short(force.since)}.",
             None,
             None,
             None,
         )
-    return None
+    else:
+        return None
+    by = force.ended_by
+    if by is None or not index.registry.is_published(by):
+        return Banner(kind, title, text, None, None, None)
+    label = next(
+        link.kind.inverse_label
+        for link in index.registry.links.get(doc.id, ())
+        if link.inverse and link.other.id == by.id and link.kind.ends_force
+    )
+    return Banner(
+        kind,
+        title,
+        text,
+        label,
+        relative(here, document_url(by.id)),
+        by.label,
+        by.issued.short,
+    )
 
 
 def _force_source(doc: Document) -> tuple[Property, ...]:
@@ -379,13 +435,7 @@ def document_context(
     is_draft = bool(doc.number and doc.number.is_draft)
     number_shown = number + (" (dự thảo, chưa cấp số)" if is_draft else "")
     issued_shown = doc.issued.short + (" (chưa ghi ngày)" if doc.issued.day is None else "")
-    properties = [
-        Property("Số ký hiệu", number_shown),
-        Property(
-            "Loại văn bản", doc.doc_type.label, relative(here, register_url("loai", doc.type))
-        ),
-        Property("Cơ quan ban hành", org.name, relative(here, register_url("co-quan", org.id))),
-        Property("Ngày ban hành", issued_shown, iso=doc.issued.iso),
+    force_dates = [
         Property(
             "Ngày có hiệu lực",
             format_short(doc.effective) if doc.effective else "Không có thông tin",
@@ -396,10 +446,23 @@ def document_context(
             format_short(doc.expires) if doc.expires else "Không có thông tin",
             iso=doc.expires.isoformat() if doc.expires else None,
         ),
+    ]
+    if not force.applies:
+        # A type without legal force has no dates of force to be missing: only given ones show.
+        force_dates = [p for p in force_dates if p.iso]
+    properties = [
+        Property("Số ký hiệu", number_shown),
+        Property(
+            "Loại văn bản", doc.doc_type.label, relative(here, register_url("loai", doc.type))
+        ),
+        Property("Cơ quan ban hành", org.name, relative(here, register_url("co-quan", org.id))),
+        Property("Ngày ban hành", issued_shown, iso=doc.issued.iso),
+        *force_dates,
         Property(
             "Tình trạng hiệu lực",
             force.label,
             relative(here, register_url("tinh-trang", force.status.value)),
+            note=status_note(doc, force),
         ),
         *_force_source(doc),
         Property("Người ký", " – ".join(p for p in signer_parts if p) or "Không có thông tin"),
@@ -490,6 +553,8 @@ def document_context(
         attachments=attachments,
         recipients=doc.recipients,
         body_html=body_html,
+        missing_text=body is None and not attachments,
+        access_href=relative(here, ACCESS) if registry.access is not None else None,
         toc=tuple(TocLink(entry.label, f"#{entry.anchor}", entry.depth) for entry in body.toc)
         if body is not None
         else (),

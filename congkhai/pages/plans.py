@@ -127,12 +127,58 @@ def plans_with_overdue(registry: Registry) -> list[PlanRecord]:
     ]
 
 
+#: Register types listed on the plans page: a plan and a programme organise work to be done.
+PLAN_TYPES = ("ke-hoach", "chuong-trinh")
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """A plan or programme of the register, on the plans page: linked to the plan whose
+    progress is tracked (``Plan.document``), else to its register page."""
+
+    label: str  # "Kế hoạch 22/KH-VPUB"
+    title: str
+    issuer: str
+    issued: str
+    issued_iso: str
+    href: str  # the tracked plan's page, else the document's
+    tracked: PlanSummary | None  # None: "chưa theo dõi tiến độ"
+    example: bool
+
+
+def plan_documents(registry: Registry, here: str) -> tuple[PlanDocument, ...]:
+    """The register's published plans and programmes, newest first."""
+    tracked = {r.plan.document: r for r in registry.plans.values() if r.plan.document}
+    rows = []
+    for doc in registry.published_documents():
+        if doc.type not in PLAN_TYPES:
+            continue
+        org = registry.organizations[doc.issuer]
+        record = tracked.get(doc.id)
+        summary = plan_summary(registry, record, here) if record else None
+        rows.append(
+            PlanDocument(
+                doc.label,
+                doc.title,
+                org.short_name or org.name,
+                doc.issued.short,
+                doc.issued.iso,
+                summary.href if summary else relative(here, document_url(doc.id)),
+                summary,
+                doc.example,
+            )
+        )
+    return tuple(rows)
+
+
 @dataclass(frozen=True)
 class PlansContext:
     """Context of ``congkhai/plans.html``."""
 
     as_of: str
     plans: tuple[PlanSummary, ...]
+    #: the register's plan documents, each to its tracked plan or its register page
+    documents: tuple[PlanDocument, ...]
     owners: tuple[DocLink, ...]
     downloads: tuple[Download, ...]
 
@@ -148,6 +194,7 @@ def plans_context(registry: Registry) -> PlansContext:
             plan_summary(registry, r, here)
             for r in sorted(registry.plans.values(), key=lambda r: (-(r.plan.year or 0), r.id))
         ),
+        plan_documents(registry, here),
         tuple(
             DocLink(registry.organizations[o].name, relative(here, owner_url(o)))
             for o in owners
@@ -178,11 +225,13 @@ def plan_context(registry: Registry, record: PlanRecord) -> PlanContext:
     doc = registry.published_document(record.plan.document) if record.plan.document else None
     facts: tuple[tuple[str, str], ...] = ()
     if doc is not None:
+        force = registry.force(doc)
         facts = (
             ("Cơ quan ban hành", registry.organizations[doc.issuer].name),
             ("Ngày ban hành", doc.issued.short),
             ("Trích yếu", doc.title),
-            ("Tình trạng hiệu lực", registry.force(doc).label),
+            # a plan has no legal force ("Không áp dụng"): its progress is the page itself
+            *((("Tình trạng hiệu lực", force.label),) if force.applies else ()),
         )
     return PlanContext(
         record.plan.title,
