@@ -1,14 +1,13 @@
 """The portal frame (overrides/base.html, main.html, partials/, 404.html): banner, tab title,
 footer contacts, skip link, feed links, the "not found" page; the Nu Html Checker over one
-page of every page type; and, in Chromium, screenshots of every page type at 1280 and 360 px
-(written to build-artifacts/screenshots/) with the overflow and keyboard checks."""
+page of every page type (one run: the JVM starts slowly). The Chromium checks and the
+screenshots are in test_portal_browser.py."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,7 +15,6 @@ import pytest
 from conftest import ROOT, Build, build, make_project
 
 from congkhai.datasets.site import load_site
-from congkhai.devserver import serve
 from congkhai.problems import Problems
 
 AGENCY = "Văn phòng Ủy ban nhân dân tỉnh Sơn La"
@@ -62,7 +60,6 @@ PAGE_TYPES = {
 
 VNU_VERSION = "26.9.27"  # scripts/test.sh installs this one
 VNU_JAR = ROOT / ".cache/npm/node_modules/vnu-jar/build/dist/vnu.jar"
-SCREENSHOTS = ROOT / "build-artifacts" / "screenshots"
 
 
 def _file(site: Path, path: str) -> Path:
@@ -289,81 +286,3 @@ def test_nu_html_checker_reports_no_error_on_any_page_type(seed_build: Build) ->
         for m in messages
     ]
     assert errors == []
-
-
-# --- Chromium: screenshots, sideways scroll, skip link, focus, the closed drawer -----------
-
-
-@pytest.fixture(scope="module")
-def base(seed_build: Build) -> Iterator[str]:
-    url, server = serve(seed_build.site)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-#: what the focused element looks like: is it the skip link, on screen and opaque?
-FOCUSED = """() => { const el = document.activeElement; const r = el.getBoundingClientRect();
-  const s = getComputedStyle(el);
-  return { skip: el.classList.contains('ck-skip'), onScreen: r.width > 20 && r.height > 10
-    && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
-    opaque: s.opacity === '1' && s.visibility === 'visible' }; }"""
-
-
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_type_screenshots_fit_a_phone_and_lead_with_the_skip_link(
-    browser: object, base: str, kind: str
-) -> None:
-    """Writes build-artifacts/screenshots/<kind>-1280.png and -360.png; at 360 px the page
-    has no sideways scroll, no request fails, and the first Tab lands on a visible skip
-    link."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    failed: list[str] = []
-    for width in (1280, 360):
-        page = browser.new_page(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-        try:
-            page.goto(base + PAGE_TYPES[kind], wait_until="networkidle")
-            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
-            if width == 360:
-                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-                assert overflow <= 0, f"{overflow} px sideways scroll at 360 px"
-            page.keyboard.press("Tab")
-            assert page.evaluate(FOCUSED) == {"skip": True, "onScreen": True, "opaque": True}
-        finally:
-            page.close()
-    assert failed == []
-
-
-def test_closed_drawer_never_takes_the_focus_on_a_phone(browser: object, base: str) -> None:
-    page = browser.new_page(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
-    try:
-        page.goto(base + PAGE_TYPES["document"])
-        reached = []
-        for _ in range(40):
-            page.keyboard.press("Tab")
-            reached.append(
-                page.evaluate(
-                    "() => { const el = document.activeElement;"
-                    " return [!!el.closest('.md-sidebar--primary'), el.textContent.trim()]; }"
-                )
-            )
-        assert [text for inside, text in reached if inside] == []
-        # and the content is reached: the keyboard is not stuck in the frame
-        assert len({text for _, text in reached}) > 10
-    finally:
-        page.close()
-
-
-def test_header_search_box_shows_its_focus(browser: object, base: str) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
-    try:
-        page.goto(base + PAGE_TYPES["register"])
-        page.focus("#ck-searchbar-q")
-        style = page.evaluate(
-            "() => { const s = getComputedStyle(document.activeElement);"
-            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
-        )
-        assert style[0] != "none" and style[1] >= 2
-    finally:
-        page.close()
