@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from .feeds import AtomEntry
+from .datasets.documents import Document
+from .dates import VnDate, format_short
+from .feeds import AtomEntry, plain_text, vn_midnight
 from .ids import absolute, document_url
 from .pages.documents import RegisterIndex
 from .registry import Registry
@@ -373,41 +376,228 @@ def task_records(registry: Registry) -> list[dict[str, Any]]:
     return out
 
 
-def _vn_midnight(day: dt.date) -> dt.datetime:
-    from .dates import VN_TZ
+# --- feed entries (Atom): plain text only; ``updated`` from the data and the as-of date ------
 
-    return dt.datetime.combine(day, dt.time(), tzinfo=VN_TZ)
+
+def _example(flag: bool) -> str:
+    return "[Minh họa] " if flag else ""
+
+
+def _day(value: VnDate) -> str:
+    """A date as the entry says it: a month-only date keeps its month and says so (the
+    entry's RFC 3339 time must name a day, and takes the 1st of that month)."""
+    return value.short if value.day else f"{value.short} (không rõ ngày)"
+
+
+def _approximate(value: VnDate) -> str:
+    return (
+        ""
+        if value.day
+        else f" Thời điểm ghi cho mục này là ngày đầu tháng {value.short} (gần đúng)."
+    )
+
+
+def _sentences(parts: list[str]) -> str:
+    return " ".join(part.rstrip(".") + "." for part in parts if part)
+
+
+def document_entry(index: RegisterIndex, d: Document) -> AtomEntry:
+    """A document, dated when published (else when issued, the 1st of the month when only
+    the month is known, and then the summary says so)."""
+    org = index.registry.organizations[d.issuer].name
+    summary = _sentences(
+        [f"{d.label}: {d.title}", f"Cơ quan ban hành: {org}", f"Ngày ban hành: {_day(d.issued)}"]
+    )
+    if d.published is None:
+        summary += _approximate(d.issued)
+    when = vn_midnight(d.published or d.issued_date)
+    return AtomEntry(
+        document_url(d.id),
+        _example(d.example) + d.full_title,
+        when,
+        summary,
+        "van-ban",
+        published=when,
+    )
 
 
 def document_entries(index: RegisterIndex) -> list[AtomEntry]:
-    """Documents as feed entries, dated when published (else when issued), Vietnam time."""
-    return [
-        AtomEntry(
-            document_url(d.id),
-            ("[Minh họa] " if d.example else "") + d.full_title,
-            _vn_midnight(d.published or d.issued_date),
-            f"{d.label} {d.issued.long} của "
-            f"{index.registry.organizations[d.issuer].name}: {d.title}",
-            "van-ban",
-        )
-        for d in index.documents
-    ]
+    """Every published document as a feed entry, in the register's order."""
+    return [document_entry(index, d) for d in index.documents]
 
 
-def notice_entries(registry: Registry) -> list[AtomEntry]:
+def notice_entries(registry: Registry, render_markdown: Callable[[str], str]) -> list[AtomEntry]:
+    """Notices; the summary is the body rendered by the site's Markdown renderer, as text
+    (a link's target never shows: ``[Lịch](../x/)`` gives "Lịch")."""
     from .ids import notice_url
-    from .pages.notices import excerpt
 
-    return [
-        AtomEntry(
-            notice_url(n.id),
-            ("[Minh họa] " if n.example else "") + n.title,
-            _vn_midnight(n.date),
-            excerpt(n.body, 400) or n.title,
-            "thong-bao",
+    out = []
+    for n in registry.published_notices():
+        when = vn_midnight(n.date)
+        out.append(
+            AtomEntry(
+                notice_url(n.id),
+                _example(n.example) + n.title,
+                when,
+                plain_text(render_markdown(n.body)) or n.title,
+                "thong-bao",
+                published=when,
+            )
         )
-        for n in registry.published_notices()
-    ]
+    return out
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def plan_entries(registry: Registry) -> list[AtomEntry]:
+    """One entry per plan (its id never changes), updated at the latest change its data
+    dates on or before the as-of date: a task done, overdue (the day after its deadline) or
+    started; else the plan's document, or its source document, when published; else the
+    as-of date. A month-only document date stays month-only in the summary."""
+    from .ids import plan_url
+    from .plans import TASK_STATUS_LABELS, TaskStatus, task_status
+
+    as_of = registry.as_of
+    out = []
+    for record in registry.plans.values():
+        plan = record.plan
+        #: (date, the date as the summary says it, what happened, note when approximate)
+        events: list[tuple[dt.date, str, str, str]] = []
+        for key, role in ((plan.document, "văn bản kế hoạch"), (plan.source, "văn bản nguồn")):
+            doc = registry.published_document(key) if key else None
+            if doc is not None:
+                if doc.published is not None:
+                    day, shown, note = doc.published, format_short(doc.published), ""
+                else:
+                    day, shown, note = doc.issued_date, _day(doc.issued), _approximate(doc.issued)
+                events.append((day, shown, f"{role} {doc.label}", note))
+                break
+        counts: dict[TaskStatus, int] = {}
+        for task in record.tasks:
+            status = task_status(task, as_of)
+            counts[status] = counts.get(status, 0) + 1
+            what = f'nhiệm vụ "{_short(task.title)}": {TASK_STATUS_LABELS[status].lower()}'
+            if task.done_on and task.done_on <= as_of:
+                day = task.done_on
+            elif status is TaskStatus.QUA_HAN and task.deadline:
+                day = task.deadline + dt.timedelta(days=1)
+            elif task.start and task.start <= as_of:
+                day = task.start
+            else:
+                continue
+            events.append((day, format_short(day), what, ""))
+        tally = "; ".join(
+            f"{label}: {counts[s]}" for s, label in TASK_STATUS_LABELS.items() if counts.get(s)
+        )
+        summary = (
+            f"{len(record.tasks)} nhiệm vụ ({tally})." if record.tasks else "Chưa có nhiệm vụ."
+        )
+        if events:
+            day, shown, what, note = max(events)
+            summary += f" Thay đổi gần nhất: {what}, ngày {shown}.{note}"
+        else:
+            day = as_of
+        out.append(
+            AtomEntry(
+                plan_url(record.id),
+                _example(plan.example) + plan.title,
+                vn_midnight(day),
+                summary,
+                "ke-hoach",
+            )
+        )
+    return out
+
+
+def dialogue_entries(registry: Registry) -> list[AtomEntry]:
+    """Meetings (dated when held; one still ahead, the as-of date) and their commitments
+    (updated when done, or when overdue: the day after the deadline; else the meeting's
+    date). Who raised an issue is left out (it may name a person)."""
+    from .datasets.meetings import (
+        MEETING_KIND_LABELS,
+        MEETING_STATUS_LABELS,
+        MeetingKind,
+        MeetingStatus,
+    )
+    from .dialogues import PROGRESS_LABELS, Progress, progress
+    from .ids import meeting_url
+
+    as_of, dialogues = registry.as_of, registry.dialogues
+    out = []
+    for m in dialogues.meetings.values():
+        url = meeting_url(m.id)
+        held = vn_midnight(min(m.date, as_of))
+        place = f", {m.place}" if m.place else ""
+        summary = _sentences(
+            [
+                f"{MEETING_KIND_LABELS[MeetingKind(m.kind)]} ngày {format_short(m.date)}{place}",
+                f"Tình trạng: {MEETING_STATUS_LABELS[MeetingStatus(m.status)]}",
+                f"Kết quả: {m.summary}" if m.summary else "",
+            ]
+        )
+        out.append(AtomEntry(url, _example(m.example) + m.title, held, summary, "hoi-nghi"))
+        for item in dialogues.items_of(m.id):
+            if not item.commitment:
+                continue
+            state = progress(item, as_of)
+            day = min(m.date, as_of)
+            if item.done_on and item.done_on <= as_of:
+                day = max(day, item.done_on)
+            elif state is Progress.QUA_HAN and item.deadline:
+                day = max(day, item.deadline + dt.timedelta(days=1))
+            owner = registry.organizations.get(item.owner) if item.owner else None
+            done = f" ngày {format_short(item.done_on)}" if item.done_on else ""
+            summary = _sentences(
+                [
+                    f"Cam kết tại {m.title}: {item.commitment}",
+                    f"Kiến nghị: {item.issue}",
+                    f"Đơn vị thực hiện: {owner.name}" if owner else "",
+                    f"Hạn: {format_short(item.deadline)}" if item.deadline else "",
+                    f"Tiến độ: {PROGRESS_LABELS[state]}{done}",
+                ]
+            )
+            out.append(
+                AtomEntry(
+                    f"{url}cam-ket/{item.id}",  # an id only: the commitment's page is the meeting's
+                    _example(m.example) + f"Cam kết: {_short(item.commitment)}",
+                    vn_midnight(day),
+                    summary,
+                    "cam-ket",
+                    link=f"{url}#y-kien",
+                )
+            )
+    return out
+
+
+def session_entries(registry: Registry) -> list[AtomEntry]:
+    """Upcoming reception sessions (on or after the as-of date; postponed and cancelled ones
+    stay, saying so), dated when announced, else at the as-of date (the day the site first
+    showed them, as far as the data can say)."""
+    from .dates import weekday_name
+    from .feeds import describe_session
+    from .ids import session_url
+
+    out = []
+    for s in registry.schedule.upcoming(registry.as_of):
+        announced = s.announced_on if s.announced_on and s.announced_on <= registry.as_of else None
+        head = (
+            f"{weekday_name(s.date)} {format_short(s.date)}, "
+            f"{s.start.strftime('%H:%M')}–{s.end.strftime('%H:%M')}"
+            + (f", tại {s.place}" if s.place else "")
+        )
+        out.append(
+            AtomEntry(
+                session_url(s.id),
+                _example(s.example) + registry.session_title(s),
+                vn_midnight(announced or registry.as_of),
+                _sentences([head, *describe_session(registry, s).split("\n")]),
+                "lich-tiep-cong-dan",
+            )
+        )
+    return out
 
 
 RELATION_COLUMNS = ("source", "relation", "relation_label", "target", "date", "note")

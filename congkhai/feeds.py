@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -28,7 +30,7 @@ from .schedules import Session
 SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
 
-def _describe(registry: Registry, session: Session) -> str:
+def describe_session(registry: Registry, session: Session) -> str:
     lines = [f"Người tiếp: {registry.person_label(session.host)}"]
     if session.attendees:
         lines.append("Thành phần: " + "; ".join(session.attendees))
@@ -68,7 +70,7 @@ def session_event(
     prefix = "[Minh họa] " if session.example else ""
     event.add("summary", prefix + registry.session_title(session))
     event.add("location", session.place)
-    event.add("description", _describe(registry, session))
+    event.add("description", describe_session(registry, session))
     cancelled = session.status in (SessionStatus.HUY, SessionStatus.HOAN)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     if site_url:
@@ -112,11 +114,52 @@ ID_NAMESPACE = uuid.UUID("6f1c1e9e-7a43-5b4e-9a5b-2d1f3c0b7a11")
 
 @dataclass(frozen=True)
 class AtomEntry:
+    """One record of a feed. ``key`` makes the entry's id (never changes for a record);
+    ``link`` is the page it points to (``key`` itself when None). ``summary`` is plain text
+    (the XML writer escapes it); ``published`` is left out when the data does not say it."""
+
     key: str  # site path of the record, e.g. van-ban/22-kh-vpub-2021/
     title: str
     updated: dt.datetime  # Vietnam time
     summary: str
     category: str
+    link: str | None = None
+    published: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed a page advertises: ``path`` for the frame's ``<link rel="alternate">`` (its
+    ``url`` filter makes it relative), ``href`` relative to the page for the visible link;
+    ``head`` False lists it on the page only (on the register: its own feed, which the frame
+    links in every head already, and the topics' feeds, one per topic)."""
+
+    title: str
+    path: str
+    href: str
+    head: bool = True
+
+
+#: inline elements vanish without a space ("<a>Lịch</a>." stays "Lịch."); others part words
+_INLINE_TAGS = re.compile(
+    r"</?(?:a|abbr|b|cite|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|time|u)\b[^>]*>"
+)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def plain_text(html_text: str, limit: int = 400) -> str:
+    """Text of rendered (sanitised) HTML for a feed summary: tags dropped, entities decoded,
+    the headings' permalink signs removed, whitespace collapsed, cut at a word boundary.
+    Markdown syntax never survives: the caller renders Markdown first."""
+    text = _TAGS.sub(" ", _INLINE_TAGS.sub("", html_text))
+    text = " ".join(html.unescape(text).replace("¶", " ").split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def vn_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=VN_TZ)
 
 
 def atom_bytes(
@@ -157,8 +200,10 @@ def atom_bytes(
         el(node, "id", f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, entry.key)}")
         el(node, "title", entry.title)
         el(node, "updated", entry.updated.isoformat())
-        el(node, "published", entry.updated.isoformat())
-        el(node, "link", rel="alternate", href=relative(feed_path, entry.key), type="text/html")
+        if entry.published is not None:
+            el(node, "published", entry.published.isoformat())
+        link = relative(feed_path, entry.link or entry.key)
+        el(node, "link", rel="alternate", href=link, type="text/html")
         el(node, "category", term=entry.category)
         el(node, "summary", entry.summary)
     ET.indent(feed)

@@ -136,6 +136,25 @@ SEARCH_SCRIPT = "assets/congkhai-search.js"
 FEED_ALL = "atom.xml"
 FEED_DOCUMENTS = "van-ban/atom.xml"
 FEED_NOTICES = "thong-bao/atom.xml"
+#: Atom feeds of the sections (iCalendar stays the calendar's own format; the Atom feed is for
+#: readers without a calendar application)
+FEED_PLANS = "ke-hoach/atom.xml"
+FEED_DIALOGUES = "doi-thoai/atom.xml"
+FEED_RECEPTION = "lich-tiep-cong-dan/atom.xml"
+#: the register's facets that have a feed of their own, and the topics' URL segment (topics
+#: have no listing page; their feeds are listed on the register's first page)
+FEED_FACETS = ("loai", "co-quan")
+TOPIC_FACET = "linh-vuc"
+
+
+def register_feed_url(facet: str | None = None, value: str | None = None) -> str:
+    """Atom feed of the register or of one facet value, beside its first listing page
+    (``van-ban/loai/ke-hoach/atom.xml``); a topic's is ``van-ban/linh-vuc/<slug>/atom.xml``."""
+    return register_url(facet, value) + "atom.xml"
+
+
+def topic_slug(topic: str) -> str:
+    return slugify(topic)
 
 
 def notice_url(notice_id: str) -> str:

@@ -152,6 +152,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["congkhai_dc"] = spec.dublin_core
     if spec.json_ld:
         page.meta["congkhai_jsonld"] = spec.json_ld
+    if spec.feeds:
+        page.meta["congkhai_feeds"] = spec.feeds
     return ""
 
 
@@ -169,6 +171,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         provenance, url = written.provenance, written.url
     # Document numbers in any text of any page link to the register (congkhai/citing.py).
     content = link_html(content, url, state.plan.index.resolver)
+    if spec is not None and spec.feeds:  # the page's own feeds, visible (congkhai/_feeds.html)
+        content += render(state.env, "_feeds.html", spec.feeds)
     if provenance is None:
         return content
     return content + render(state.env, "provenance.html", provenance)

@@ -163,6 +163,9 @@ class PlannedPage:
     provenance: ProvenanceView | None
     dublin_core: tuple[tuple[str, str], ...] | None = None
     json_ld: str | None = None
+    #: the page's own Atom feeds: the frame links them in the head (``page.meta``
+    #: ``congkhai_feeds``) and the runner prints them under the content ("Theo dõi (Atom)")
+    feeds: tuple[feeds.FeedLink, ...] = ()
 
     @property
     def src(self) -> str:
@@ -725,23 +728,74 @@ def _site_pages(p: _Planner) -> None:
         site_pages.guide_context(ids.STAFF_GUIDE),
         "congkhai/datasets/",
     )
-    doc_entries = exports.document_entries(index)
-    notice_entries = exports.notice_entries(registry)
+    _feeds(p)
+
+
+def _feeds(p: _Planner) -> None:
+    """Atom feeds: everything, documents, notices, plans, dialogues, the reception calendar's
+    upcoming sessions, and the register's types, issuers and topics (the documents' entries
+    are built once and regrouped by the register's own facet groups: cheap at 10,000); each
+    page showing one of them gets its ``feeds`` (head link and visible link)."""
+    registry, index = p.registry, p.index
     author = registry.site.agency.name
-    for path, title, entries in (
-        (ids.FEED_DOCUMENTS, f"Văn bản mới: {author}", doc_entries),
-        (ids.FEED_NOTICES, f"Thông báo: {author}", notice_entries),
-        (ids.FEED_ALL, f"Thông tin mới: {author}", doc_entries + notice_entries),
-    ):
+    doc_entries = exports.document_entries(index)
+    notice_entries = exports.notice_entries(registry, p.render_markdown)
+    by_url = {e.key: e for e in doc_entries}
+    #: (feed path, its name on the pages, entries); the site-wide three are named as before
+    published: list[tuple[str, str, list[feeds.AtomEntry]]] = [
+        (ids.FEED_DOCUMENTS, "Văn bản mới", doc_entries),
+        (ids.FEED_NOTICES, "Thông báo", notice_entries),
+        (ids.FEED_ALL, "Thông tin mới", doc_entries + notice_entries),
+        (ids.FEED_PLANS, "Kế hoạch", exports.plan_entries(registry)),
+        (ids.FEED_DIALOGUES, "Hội nghị đối thoại và cam kết", exports.dialogue_entries(registry)),
+        (ids.FEED_RECEPTION, "Lịch tiếp công dân sắp tới", exports.session_entries(registry)),
+    ]
+    #: page URL -> (feed path, also in the page head)
+    links: dict[str, list[tuple[str, bool]]] = {
+        ids.PLANS: [(ids.FEED_PLANS, True)],
+        ids.DIALOGUES: [(ids.FEED_DIALOGUES, True)],
+        ids.COMMITMENTS: [(ids.FEED_DIALOGUES, True)],
+        ids.RECEPTION: [(ids.FEED_RECEPTION, True)],
+        # the frame already links the register's feed in every head
+        ids.REGISTER: [(ids.FEED_DOCUMENTS, False)],
+    }
+    for facet in ids.FEED_FACETS:
+        for value, docs in index.groups[facet].items():
+            path = ids.register_feed_url(facet, value)
+            title = listing_title(index, facet, value)[0]
+            published.append((path, title, [by_url[ids.document_url(d.id)] for d in docs]))
+    for listed, key, number in index.listings():
+        if listed in ids.FEED_FACETS and key is not None:
+            page_url = ids.register_url(listed, key, number)
+            links.setdefault(page_url, []).append((ids.register_feed_url(listed, key), True))
+    topics: dict[str, tuple[str, list[feeds.AtomEntry]]] = {}
+    for doc in index.documents:
+        for topic in doc.topics:
+            if slug := ids.topic_slug(topic):
+                topics.setdefault(slug, (topic, []))[1].append(by_url[ids.document_url(doc.id)])
+    for slug, (topic, entries) in sorted(topics.items()):
+        path = ids.register_feed_url(ids.TOPIC_FACET, slug)
+        published.append((path, f"Văn bản lĩnh vực {topic}", entries))
+        # no listing page of their own: on the register's first page, not in its head
+        links[ids.REGISTER].append((path, False))
+    names = {path: name for path, name, _ in published}
+    for path, name, entries in published:
         feed = feeds.atom_bytes(
             entries,
-            title=title,
+            title=name if author in name else f"{name} ({author})",
             feed_path=path,
             site_url=p.site_url,
             author=author,
             as_of=registry.as_of,
         )
         p.data_file(path, feed)
+    for i, page in enumerate(p.pages):
+        if page.url in links:
+            own = tuple(
+                feeds.FeedLink(names[path], path, ids.relative(page.url, path), head)
+                for path, head in links[page.url]
+            )
+            p.pages[i] = replace(page, feeds=own)
 
 
 def _cited_by(p: _Planner) -> None:
