@@ -32,7 +32,7 @@ def advertised(result: Build, url: str) -> tuple[set[str], set[str]]:
     page = result.html(url)
     head = {
         resolve(url, link["href"])
-        for link in page.select('head link[rel="alternate"][type="application/atom+xml"]')
+        for link in page.select('head link[rel~="alternate"][type="application/atom+xml"]')
     }
     shown = {
         resolve(url, a["href"])
