@@ -405,6 +405,27 @@ def page_weight(site: Path, page: Path) -> dict[str, int]:
     return {"html": len(html), "html_gz": len(gzip.compress(html, 9)), "total": raw, "total_gz": gz}
 
 
+def weights_table(site: Path) -> str:
+    """The heaviest page of each section of a built site (HTML + the CSS and JS it loads,
+    gzipped at level 9), against :data:`HOME_BUDGET_KIB`: every page is measured, so no page
+    type can hide above the budget."""
+    heaviest: dict[str, tuple[int, str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        section = rel.split("/", 1)[0] if "/" in rel else "(trang gốc)"
+        gz = page_weight(site, page)["total_gz"]
+        if gz > heaviest.get(section, (-1, ""))[0]:
+            heaviest[section] = (gz, rel)
+    lines = [
+        "| section | heaviest page | HTML + CSS + JS, gzipped | budget |",
+        "|---|---|---:|---|",
+    ]
+    for section, (gz, rel) in sorted(heaviest.items(), key=lambda kv: -kv[1][0]):
+        verdict = "within" if gz / 1024 <= HOME_BUDGET_KIB else "**OVER**"
+        lines.append(f"| `{section}` | `{rel}` | {gz / 1024:.1f} KiB | {verdict} |")
+    return "\n".join(lines)
+
+
 def search_bench(site: Path, number: str) -> dict[str, dict[str, float]]:
     """Each query on a fresh page (cold cache) in headless Chromium: milliseconds from the
     last keystroke (Playwright's fill fires the input event) to results on screen, and the
@@ -696,7 +717,19 @@ def main() -> None:
     parser.add_argument(
         "--readme-from", type=Path, help="only rewrite README's tables from a --json file"
     )
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        metavar="SITE",
+        help="only measure every page of a built site against the per-page budget",
+    )
     args = parser.parse_args()
+    if args.weights:
+        text = weights_table(args.weights.resolve())
+        print(text)
+        if not args.no_readme:
+            update_readme(text, "weights")
+        return
     if args.readme_from:
         saved = json.loads(args.readme_from.read_text(encoding="utf-8"))
         update_readme(table(saved, args.repeat))

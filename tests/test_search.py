@@ -264,7 +264,7 @@ def test_as_of_script_relabels_what_the_date_has_overtaken(
     try:
         page.goto(base + "lich-tiep-cong-dan/")
         label = page.inner_text('tr[data-date="2021-12-15"] .ck-status')
-        assert label == "Đã qua"
+        assert label.startswith("Đã qua")  # "Đã qua (chưa cập nhật kết quả)", as the build says
         static = seed_build.html("lich-tiep-cong-dan/").select_one(
             'tr[data-date="2021-12-15"] .ck-status'
         )

@@ -115,7 +115,7 @@
   function run(query) {
     var mine = ++generation, words = tokens(query);
     if (!words.length) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; list.setAttribute("data-query", query); return; }
-    fetchJSON("meta.json").then(function (meta) {
+    return fetchJSON("meta.json").then(function (meta) {
       fillFilters(meta);
       var pairs = [];
       for (var i = 0; i + 1 < words.length; i++) pairs.push(words[i] + " " + words[i + 1]);
@@ -157,9 +157,16 @@
   }
   input.addEventListener("input", schedule);
   selects.forEach(function (sel) { sel.addEventListener("change", function () { run(input.value); }); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(input.value); });
+  // After a search is submitted (here, or from the header box, which opens this page with
+  // ?q=), focus moves to the result count; Tab then reaches the first result.
+  function focusResults() { status.setAttribute("tabindex", "-1"); status.focus(); }
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var done = run(input.value);
+    if (done) done.then(focusResults);
+  });
   // The filters' choices come with the index's small meta file, fetched once at load.
   fetchJSON("meta.json").then(fillFilters).catch(function () {});
   var initial = new URL(window.location.href).searchParams.get("q");
-  if (initial) { input.value = initial; run(initial); }
+  if (initial) { input.value = initial; var first = run(initial); if (first) first.then(focusResults); }
 })();
