@@ -13,11 +13,22 @@ Vietnamese words are syllables, so this index is made for them:
 - fields are weighted: number (số ký hiệu) far above title (trích yếu), then labels, then body;
   "QĐi" is read as "QĐ" so 12-QĐi/TU finds 12-QĐ/TU;
 - postings are split into buckets by a hash of the term: a query downloads only the buckets
-  of its own terms, plus small per-record shards for the results it shows.
+  of its own terms, plus small per-record shards for the results it shows;
+- a syllable being typed is matched by prefix: every strict prefix of two or more letters of
+  an indexed syllable is a term of its own, ``ti*`` (score: its best completion's), so "tiep co"
+  downloads one more bucket, not a word list;
+- dates are text too: each record's date is indexed as "ngày 15 tháng 12 năm 2021" and
+  "15/12/2021" (padded and unpadded), so "tháng 12", "15/12" and "12/2021" are terms and pairs;
+  and as exact date terms (``@12``, ``@15/12``, ``@12/2021``, ``@15/12/2021``): when a query
+  names a date, the records of that date come first;
+- the display shard keeps the first ``TEXT_LIMIT`` characters; the rest of a longer text (up
+  to ``FULL_LIMIT``) is in a separate file per shard, fetched only when the phrase it must
+  show lies further on (a name at the foot of a report).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import re
@@ -28,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datasets import DATASETS
+from .dates import VnDate
 from .ids import (
     OPEN_DATA,
     document_url,
@@ -38,15 +50,25 @@ from .ids import (
 )
 from .pages.documents import RegisterIndex
 
-VERSION = 1
+VERSION = 2
 SHARD = 50  # records per document-store shard
 TEXT_LIMIT = 500  # characters of text kept per record for excerpts
+FULL_LIMIT = 20000  # characters kept of a longer text, for excerpts of matches further on
+PREFIX_MIN = 2  # shortest prefix indexed; one letter would match nearly every record
+PREFIX = "*"  # marks a prefix term: "ti*"
+DATE = "@"  # marks a date term: "@15/12/2021"
 
 WEIGHT_NUMBER = 30
 WEIGHT_TITLE = 6
 WEIGHT_LABEL = 3
 WEIGHT_BODY = 1
 WEIGHT_SECTION = 12
+# A record's own date is what "tháng 12" asks for; the same words in a body are incidental.
+WEIGHT_DATE = 12
+# The date as text only lets "tháng 12" match (every syllable must): it adds nothing to the
+# score, or "03" would rank a document of 03/2021 above the newer 03/KH-VPUB of 2026. The
+# date terms (``@12``) do the ranking.
+WEIGHT_DATE_TEXT = 0
 TF_CAP = 5
 
 #: kinds of record in the index and their labels (the search page's filter)
@@ -76,9 +98,22 @@ def fold_char(char: str) -> str:
     return base if len(base) == 1 else " "
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character: the fold runs over
+    every indexed character (millions at 10,000 documents), the per-character Python call
+    only once per distinct character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Length-preserving fold of NFC text (the browser does the same, char by char)."""
-    return "".join(fold_char(c) for c in unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
 def tokens(text: str) -> list[str]:
@@ -89,6 +124,53 @@ def tokens(text: str) -> list[str]:
 def terms(words: list[str]) -> list[str]:
     """Syllables and adjacent syllable pairs."""
     return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def prefix_terms(words: Iterable[str]) -> set[str]:
+    """Strict prefixes (``PREFIX_MIN`` characters or more) of the syllables that have a
+    letter, marked ``ti*``; numbers are not prefix-matched (a half-typed "202" is not 2021)."""
+    return {
+        word[:k] + PREFIX
+        for word in words
+        if not word.isdigit()
+        for k in range(PREFIX_MIN, len(word))
+    }
+
+
+def date_fields(
+    value: VnDate | dt.date | None = None, year: int | None = None
+) -> tuple[tuple[str, int], ...]:
+    """A record's date as indexed text: "ngày 15 tháng 12 năm 2021", "15/12/2021" and the
+    padded or unpadded forms a reader may type ("5/3/2021", "05/03/2021"); a month-only date
+    gives "tháng 11 năm 2021" and "11/2021"; a year alone "năm 2021". Each form is its own
+    field, so no pair spans two forms."""
+    if value is None:
+        return ((f"năm {year}", WEIGHT_DATE_TEXT),) if year else ()
+    date = value if isinstance(value, VnDate) else VnDate.of(value)
+    months = dict.fromkeys((str(date.month), f"{date.month:02d}"))
+    if date.day is None:
+        forms = [f"tháng {m} năm {date.year}" for m in months]
+        forms += [f"{m}/{date.year}" for m in months]
+    else:
+        days = dict.fromkeys((str(date.day), f"{date.day:02d}"))
+        forms = [f"ngày {d} tháng {m} năm {date.year}" for d in days for m in months]
+        forms += [f"{d}/{m}/{date.year}" for d in days for m in months]
+    return tuple((form, WEIGHT_DATE_TEXT) for form in forms)
+
+
+def date_terms(iso: str) -> set[str]:
+    """The record's own date as exact terms the browser looks up when a query names a date
+    ("tháng 12" -> ``@12``, "15/12" -> ``@15/12``, "12/2021" -> ``@12/2021``, "15/12/2021"
+    -> ``@15/12/2021``); numbers unpadded. A match puts the record above those that merely
+    mention the date."""
+    parts = [int(p) for p in iso.split("-") if p.isdigit()]
+    if len(parts) < 2:
+        return set()
+    year, month = parts[0], parts[1]
+    out = {f"{DATE}{month}", f"{DATE}{month}/{year}"}
+    if len(parts) == 3:
+        out |= {f"{DATE}{parts[2]}/{month}", f"{DATE}{parts[2]}/{month}/{year}"}
+    return out
 
 
 def fnv1a(term: str) -> int:
@@ -114,6 +196,7 @@ class SearchRecord:
     year: str = ""
     fields: tuple[tuple[str, int], ...] = ()
     text: str = ""  # real text for excerpts
+    example: bool = False  # example data: results say "minh họa"
 
 
 @dataclass
@@ -146,6 +229,9 @@ def records_from(
         body = read_body(doc.body) if doc.body else ""
         number = doc.number_text
         label = doc.label
+        signer = registry.people.get(doc.signer) if doc.signer else None
+        # The signer's name is on the document's page ("Người ký"): a reader searches by it.
+        signed = f" Người ký: {signer.name}." if signer and signer.name else ""
         out.append(
             SearchRecord(
                 document_url(doc.id),
@@ -160,9 +246,12 @@ def records_from(
                     (number, WEIGHT_NUMBER),
                     (doc.title, WEIGHT_TITLE),
                     (f"{label} {org.name} {' '.join(doc.topics)}", WEIGHT_LABEL),
+                    (signed, WEIGHT_LABEL),
+                    *date_fields(doc.issued),
                     (body, WEIGHT_BODY),
                 ),
-                f"{label} {doc.issued.long} của {org.name}. {doc.title}. {body}",
+                f"{label} {doc.issued.long} của {org.name}. {doc.title}.{signed} {body}",
+                doc.example,
             )
         )
     for notice in registry.published_notices():
@@ -176,8 +265,13 @@ def records_from(
                 "",
                 "",
                 str(notice.date.year),
-                ((notice.title, WEIGHT_TITLE), (notice.body, WEIGHT_BODY)),
+                (
+                    (notice.title, WEIGHT_TITLE),
+                    *date_fields(notice.date),
+                    (notice.body, WEIGHT_BODY),
+                ),
                 f"{notice.title}. {notice.body}",
+                notice.example,
             )
         )
     for s in registry.schedule.sessions:
@@ -195,9 +289,11 @@ def records_from(
                 str(s.date.year),
                 (
                     (f"Tiếp công dân {registry.person_label(s.host)}", WEIGHT_TITLE),
+                    *date_fields(s.date),
                     (details, WEIGHT_BODY),
                 ),
                 f"{title}. {details}",
+                s.example,
             )
         )
     for m in registry.dialogues.meetings.values():
@@ -215,8 +311,9 @@ def records_from(
                 "",
                 "",
                 str(m.date.year),
-                ((m.title, WEIGHT_TITLE), (f"{text} {items}", WEIGHT_BODY)),
+                ((m.title, WEIGHT_TITLE), *date_fields(m.date), (f"{text} {items}", WEIGHT_BODY)),
                 f"{text} {items}",
+                m.example,
             )
         )
     for record in registry.plans.values():
@@ -231,8 +328,13 @@ def records_from(
                 "",
                 "",
                 str(record.plan.year or ""),
-                ((record.plan.title, WEIGHT_TITLE), (f"{record.plan.note} {tasks}", WEIGHT_BODY)),
+                (
+                    (record.plan.title, WEIGHT_TITLE),
+                    *date_fields(year=record.plan.year),
+                    (f"{record.plan.note} {tasks}", WEIGHT_BODY),
+                ),
                 f"{record.plan.title}. {record.plan.note} {tasks}",
+                record.plan.example,
             )
         )
     for url, title, text in SECTIONS:
@@ -277,8 +379,12 @@ def _clean_text(text: str) -> str:
 
 def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles:
     """Postings per term (document-ordered, delta-encoded), hashed into buckets; per-record
-    display shards; one small file of filter codes."""
+    display shards (``d/``) and, for texts longer than ``TEXT_LIMIT``, the rest of the text
+    up to ``FULL_LIMIT`` (``x/``, same shard number, keyed by the record's place in its
+    shard); one small file of
+    filter codes (``meta.json``, which names the prefix marker and shortest prefix)."""
     postings: dict[str, dict[int, int]] = defaultdict(dict)
+    prefixes_of: dict[str, tuple[str, ...]] = {}
     for i, record in enumerate(records):
         scores: dict[str, int] = defaultdict(int)
         for text, weight in record.fields:
@@ -287,8 +393,19 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
                 counts[term] += 1
             for term, count in counts.items():
                 scores[term] += weight * min(count, TF_CAP)
+        prefixes: dict[str, int] = {}
         for term, score in scores.items():
             postings[term][i] = score
+            if " " not in term:
+                if term not in prefixes_of:
+                    prefixes_of[term] = tuple(prefix_terms((term,)))
+                for prefix in prefixes_of[term]:
+                    if prefixes.get(prefix, 0) < score:
+                        prefixes[prefix] = score
+        for prefix, score in prefixes.items():
+            postings[prefix][i] = score
+        for term in date_terms(record.date):
+            postings[term][i] = WEIGHT_DATE
     buckets = 1
     while buckets * 24 < len(postings):
         buckets *= 2
@@ -308,18 +425,28 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
     for bucket, content in sorted(by_bucket.items()):
         out.files[f"t/{bucket}.json"] = dump(content)
     for start in range(0, len(records), SHARD):
-        shard = [
-            [
-                url_prefix + r.url,
-                r.kind,
-                r.title,
-                r.number,
-                r.date,
-                _clean_text(r.text)[:TEXT_LIMIT],
-            ]
-            for r in records[start : start + SHARD]
-        ]
+        shard = []
+        longer: dict[int, str] = {}
+        for offset, r in enumerate(records[start : start + SHARD]):
+            text = _clean_text(r.text)
+            if len(text) > TEXT_LIMIT:
+                longer[offset] = text[TEXT_LIMIT:FULL_LIMIT]  # the shard has the start
+            # [url, kind, title, number, date, text, example (0/1), longer text in x/ (0/1)]
+            shard.append(
+                [
+                    url_prefix + r.url,
+                    r.kind,
+                    r.title,
+                    r.number,
+                    r.date,
+                    text[:TEXT_LIMIT],
+                    int(r.example),
+                    int(offset in longer),
+                ]
+            )
         out.files[f"d/{start // SHARD}.json"] = dump(shard)
+        if longer:
+            out.files[f"x/{start // SHARD}.json"] = dump(longer)
     facets: dict[str, list[str]] = {"kind": [], "type": [], "issuer": [], "year": []}
     codes: list[int] = []
     for r in records:
@@ -339,6 +466,8 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
             "v": VERSION,
             "buckets": buckets,
             "shard": SHARD,
+            "prefix": [PREFIX, PREFIX_MIN],
+            "date": DATE,
             "count": len(records),
             "facets": facets,
             "labels": labels,

@@ -4,6 +4,7 @@
     python scripts/benchmark.py 1000 10000 --large 100000 --no-browser
     python scripts/benchmark.py 20 --repeat 1 --no-browser --no-readme --workdir /tmp/b
     python scripts/benchmark.py --index 1000 10000    # indexing time and memory alone
+    python scripts/benchmark.py --search 1000 10000   # congkhai built once, search timed
     python scripts/benchmark.py --citations           # the citation finder's MB/s
 
 Not a test: CI never runs it (it takes minutes to hours). For each N it builds the same
@@ -54,6 +55,9 @@ from congkhai.vocab import DOCUMENT_TYPE_LABELS, RELATION_KIND_BY_SLUG  # noqa: 
 
 BENCH = ROOT / "bench"
 TOOLS = ("congkhai", "material", "hugo")
+#: Timed searches (a document number is added per site): phrases, a syllable being typed
+#: ("tiep co"), and a date.
+QUERIES = ("tiep cong dan", "quy che dan chu", "doi thoai", "tiep co", "tiep cong dan thang 12")
 #: Trang chủ on a slow phone link: HTML + CSS + JS (+ fonts: none, the theme's are off), gzipped.
 HOME_BUDGET_KIB = 80
 AS_OF = "2026-11-24"
@@ -441,7 +445,7 @@ def search_bench(site: Path, number: str) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for query in ("tiep cong dan", "quy che dan chu", "doi thoai", number):
+        for query in (*QUERIES, number):
             page = browser.new_page()
             fetched: list[str] = []
             page.on("request", lambda r, fetched=fetched: fetched.append(r.url))
@@ -471,6 +475,28 @@ def search_bench(site: Path, number: str) -> dict[str, dict[str, float]]:
         browser.close()
     server.shutdown()
     server.server_close()
+    return results
+
+
+def search_only(sizes: list[int], work: Path) -> list[dict[str, object]]:
+    """congkhai alone, built once per N (no baselines), then the search timings: the quick
+    way to re-measure search after a change to the index or its script."""
+    results: list[dict[str, object]] = []
+    for n in sizes:
+        project = work / f"congkhai-{n}"
+        if not project.exists():
+            generate(n, project)
+        site = project / "site"
+        run_build("congkhai", project, site)
+        index_dir = site / "tim-kiem" / "chi-muc"
+        results.append(
+            {
+                "n": n,
+                "search": search_bench(site, _a_number(project)),
+                "index_kib": sum(p.stat().st_size for p in index_dir.rglob("*.json")) / 1024,
+            }
+        )
+        print(json.dumps(results[-1]), flush=True)
     return results
 
 
@@ -696,6 +722,11 @@ def main() -> None:
         return
     if len(sys.argv) == 3 and sys.argv[1] == "--measure-index":
         measure_index_child(Path(sys.argv[2]))
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--search":
+        text = search_table(search_only([int(a) for a in sys.argv[2:]] or [1000, 10000], BENCH))
+        print(text)
+        update_readme(text, "search")
         return
     if len(sys.argv) > 1 and sys.argv[1] == "--index":
         text = index_lines([int(a) for a in sys.argv[2:]] or [1000, 10000], BENCH)

@@ -172,13 +172,26 @@ class BrowseLink:
 
 
 @dataclass(frozen=True)
+class FacetLink:
+    """A register facet page the search offers when the query names it: ``terms`` are the
+    facet's label as folded syllables ("ke hoach", "2021"), which the script looks for in
+    the query's syllables."""
+
+    label: str
+    href: str
+    terms: str
+
+
+@dataclass(frozen=True)
 class SearchContext:
-    """Context of ``congkhai/search.html``: paths the script needs and no-JavaScript links."""
+    """Context of ``congkhai/search.html``: paths the script needs, no-JavaScript links, and
+    the register's type and year pages, offered beside results when a query names one."""
 
     index_href: str
     site_href: str
     script_href: str
     browse: tuple[BrowseLink, ...]
+    facets: tuple[FacetLink, ...] = ()
 
 
 def search_context(here: str, index: RegisterIndex) -> SearchContext:
@@ -201,6 +214,18 @@ def search_context(here: str, index: RegisterIndex) -> SearchContext:
         for value in BROWSE_TYPES
         if value in index.groups["loai"]
     )
+    from ..search import tokens
+
+    facets = tuple(
+        FacetLink(
+            label if facet == "loai" else f"Văn bản năm {label}",
+            relative(here, register_url(facet, value)),
+            " ".join(tokens(label)),
+        )
+        for facet in ("loai", "nam")
+        for value in index.ordered_values(facet)
+        for label in (index.labels[facet].get(value, value),)
+    )
     return SearchContext(
         relative(here, SEARCH_INDEX),
         relative(here, "") or "./",
@@ -216,4 +241,5 @@ def search_context(here: str, index: RegisterIndex) -> SearchContext:
             BrowseLink("Lịch tiếp công dân", relative(here, RECEPTION)),
             BrowseLink("Kế hoạch", relative(here, PLANS)),
         ),
+        facets,
     )
