@@ -829,7 +829,7 @@ def _quality(p: _Planner) -> None:
 
 
 def _organizations(p: _Planner) -> None:
-    """Cơ quan, tổ chức: no pages of their own (they appear inside the others), open data."""
+    """Cơ quan, tổ chức: open data (their page is the organisation chart, ``_organisation``)."""
     p.exports(
         "co-quan",
         exports.organization_records(p.registry),
