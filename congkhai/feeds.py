@@ -147,13 +147,14 @@ _INLINE_TAGS = re.compile(
 _TAGS = re.compile(r"<[^>]*>")
 
 
-def plain_text(html_text: str, limit: int = 400) -> str:
-    """Text of rendered (sanitised) HTML for a feed summary: tags dropped, entities decoded,
-    the headings' permalink signs removed, whitespace collapsed, cut at a word boundary.
-    Markdown syntax never survives: the caller renders Markdown first."""
+def plain_text(html_text: str, limit: int | None = 400) -> str:
+    """Text of rendered (sanitised) HTML, for a feed summary or the search index: tags
+    dropped, entities decoded, the headings' permalink signs removed, whitespace collapsed,
+    cut at a word boundary after ``limit`` characters (None: whole). Markdown syntax never
+    survives: the caller renders Markdown first."""
     text = _TAGS.sub(" ", _INLINE_TAGS.sub("", html_text))
     text = " ".join(html.unescape(text).replace("¶", " ").split())
-    if len(text) <= limit:
+    if limit is None or len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
 

@@ -12,7 +12,6 @@ own file objects and renders each page's template inside the theme.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import importlib
 import os
 import re
@@ -1017,7 +1016,6 @@ PLANNERS: dict[str, Callable[[_Planner], None]] = {
 OPTIONAL_SECTIONS = (ids.ACCESS, ids.ACCESS_FORMS)
 
 
-_TAG = re.compile(r"<[^>]+>")
 #: MkDocs' own rule for YAML front matter in a page (``mkdocs.utils.meta``)
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -1055,14 +1053,13 @@ def _written_pages(
             problems.add(Problem(file, 2, "title", "phải là chuỗi chữ (must be text)"))
             continue
         title = given or (heading.group(1) if heading else PurePosixPath(src).stem)
-        text = _TAG.sub(" ", p.render_markdown(body)).replace("¶", " ")
         p.cites(url, title, file, [(None, body_line, body)])
         out.append(
             WrittenPage(
                 src,
                 url,
                 title,
-                html.unescape(" ".join(text.split())),
+                feeds.plain_text(p.render_markdown(body), limit=None),
                 p.provenances.of_file(file),
                 raw,
             )
