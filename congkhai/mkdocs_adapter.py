@@ -2,29 +2,40 @@
 
 ``on_config`` asks :func:`congkhai.site.build_site` for the plan (data errors and the gate's
 refusals stop the build before anything is written) and points the build at a staging
-folder; ``on_files`` maps the plan to generated files; the page events render each planned
-page; ``on_post_build`` swaps the finished folder into place. The build's state lives on the
-config object, new for every build: nothing outlives it.
+folder; ``on_files`` maps the plan to generated files; the page events render the planned
+pages that are in the navigation (and the hand-written ones) through the theme;
+``on_post_build`` writes every other planned page (the volume: documents, listings, facets)
+by filling a frame the theme rendered once per folder depth (:mod:`congkhai.shell`), writes
+the sitemap of all pages, and swaps the finished folder into place. ``CONGKHAI_SHELL=0``
+sends every page through the theme instead (the equivalence test compares both). The
+build's state lives on the config object, new for every build: nothing outlives it.
 """
 
 from __future__ import annotations
 
+import gzip
 import html
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_timestamp
 
 from . import dates, gate, ids, staging
 from .citing import link_html
 from .problems import DataError
 from .render import make_env, render
+from .shell import TOKENS, URL_SEGMENT, Shell, ShellError, page_head, tab_title
 from .site import OPTIONAL_SECTIONS, PlannedPage, SitePlan, WrittenPage, build_site, summary
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
@@ -49,9 +60,46 @@ class _Build:
     final_dir: Path
     warnings: _WarningCounter = field(default_factory=_WarningCounter)
 
+    #: planned pages the theme renders (in the navigation, or all with CONGKHAI_SHELL=0)
+    themed: set[str] = field(default_factory=set)
+    #: every page's source path in the order MkDocs would list them (the sitemap's order)
+    page_order: list[str] = field(default_factory=list)
+    env_theme: jinja2.Environment | None = None
+    nav: Navigation | None = None
+    files: Files | None = None
+
     def __post_init__(self) -> None:
         self.pages: dict[str, PlannedPage] = {p.src: p for p in self.plan.pages}
         self.written: dict[str, WrittenPage] = {w.src: w for w in self.plan.written}
+
+
+def _themed(plan: SitePlan, nav: list[Any]) -> set[str]:
+    """The planned pages the theme renders itself: those the frame links to (the navigation,
+    which marks them active; the header's and footer's links, which point at "./" from the
+    page itself) or lies above (a frame link into the page's folder is relative to it), and
+    those not in a folder of their own (``x/index.md``)."""
+    chrome = plan.chrome
+    targets = {ids.written_page_url(src) for src in _nav_sources(nav)}
+    targets |= {chrome.home, chrome.search, chrome.open_data, chrome.sitemap, chrome.feed_all}
+    targets |= {path for _, path in chrome.feeds} | {chrome.logo, chrome.contacts_page or ""}
+    targets.discard("")
+    return {
+        p.src
+        for p in plan.pages
+        if not p.src.endswith("/index.md") or any(t.startswith(p.url) for t in targets)
+    }
+
+
+def _nav_sources(nav: list[Any] | None) -> set[str]:
+    """Source paths named in the ``nav`` of mkdocs.yml."""
+    found: set[str] = set()
+    for entry in nav or []:
+        target = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(target, list):
+            found |= _nav_sources(target)
+        elif isinstance(target, str):
+            found.add(target)
+    return found
 
 
 def _without(nav: list[Any], absent: set[str]) -> list[Any]:
@@ -104,6 +152,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_dir = str(staging.staging_dir(final_dir))
     templates = Path(config.theme.custom_dir or root / "overrides") / "congkhai"
     state = _Build(plan, make_env(templates), final_dir)
+    if os.environ.get("CONGKHAI_SHELL", "1") == "0" or config.nav is None:
+        state.themed = set(state.pages)  # without a nav every page may be in the auto nav
+    else:
+        state.themed = _themed(plan, config.nav)
     mkdocs_log = logging.getLogger("mkdocs")
     for handler in [h for h in mkdocs_log.handlers if isinstance(h, _WarningCounter)]:
         mkdocs_log.removeHandler(handler)  # left by an earlier build that failed
@@ -113,16 +165,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    plan = _build(config).plan
+    state = _build(config)
+    plan = state.plan
     generated = [
         *(
             File.generated(config, p.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             for p in plan.pages
+            if p.src in state.themed
         ),
         *(_data_file(config, d.path, d.content) for d in plan.files),
     ]
-    drop = plan.excluded | {f.src_uri for f in generated}  # planned pages replace docs/ ones
-    return Files([*(f for f in files if f.src_uri not in drop), *generated])
+    # planned pages replace docs/ ones
+    drop = plan.excluded | set(state.pages) | {f.src_uri for f in generated}
+    kept = [f for f in files if f.src_uri not in drop]
+    state.page_order = [
+        *(f.src_uri for f in kept if f.is_documentation_page()),
+        *(p.src for p in plan.pages),
+    ]
+    return Files([*kept, *generated])
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    state = _build(config)
+    state.nav, state.files = nav, files
+    return nav
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _build(config).env_theme = env
+    return env
 
 
 def _data_file(config: MkDocsConfig, path: str, content: bytes) -> File:
@@ -145,37 +216,48 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for key in [k for k in page.meta if str(k).startswith("congkhai")]:
             del page.meta[key]
         return markdown
-    page.meta["title"] = spec.title  # plain text: the theme overrides escape every title
-    # Generated pages carry their own headings; the table of contents would narrow them.
-    page.meta["hide"] = ["toc"]
-    if spec.dublin_core:
-        page.meta["congkhai_dc"] = spec.dublin_core
-    if spec.json_ld:
-        page.meta["congkhai_jsonld"] = spec.json_ld
-    if spec.feeds:
-        page.meta["congkhai_feeds"] = spec.feeds
+    page.meta.update(_page_meta(state, config, spec))
     return ""
+
+
+def _page_meta(state: _Build, config: MkDocsConfig, spec: PlannedPage) -> dict[str, Any]:
+    """What the theme's templates read of a generated page, the same for both ways of
+    rendering it (titles are plain text: the theme overrides escape every title)."""
+    return {
+        "title": spec.title,
+        "congkhai_tab_title": tab_title(spec.title, state.plan.chrome.agency),
+        # Generated pages carry their own headings; the table of contents would narrow them.
+        "hide": ["toc"],
+        "congkhai_head": page_head(spec, state.plan.chrome, config.site_description),
+    }
+
+
+def _content(state: _Build, spec: PlannedPage) -> str:
+    """A generated page's content: its template, citations linked, feeds, provenance."""
+    content = render(state.env, spec.template, spec.context)
+    if "<h1" not in content:  # the theme's fallback heading (partials/content.html)
+        content = f"<h1>{html.escape(spec.title, quote=False)}</h1>\n{content}"
+    # Document numbers in any text of any page link to the register (congkhai/citing.py).
+    content = link_html(content, spec.url, state.plan.index.resolver)
+    if spec.feeds:  # the page's own feeds, visible (congkhai/_feeds.html)
+        content += render(state.env, "_feeds.html", spec.feeds)
+    if spec.provenance is None:
+        return content
+    return content + render(state.env, "provenance.html", spec.provenance)
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _build(config)
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
-        content = render(state.env, spec.template, spec.context)
-        provenance, url = spec.provenance, spec.url
-    else:  # a hand-written page: staff Markdown, sanitised like every other
-        content = gate.sanitize(html_text)
-        if "title" not in page.meta and page.title:  # MkDocs gives an <h1> title as HTML
-            page.meta["title"] = html.unescape(page.title)
-        written = state.written[page.file.src_uri]
-        provenance, url = written.provenance, written.url
-    # Document numbers in any text of any page link to the register (congkhai/citing.py).
-    content = link_html(content, url, state.plan.index.resolver)
-    if spec is not None and spec.feeds:  # the page's own feeds, visible (congkhai/_feeds.html)
-        content += render(state.env, "_feeds.html", spec.feeds)
-    if provenance is None:
-        return content
-    return content + render(state.env, "provenance.html", provenance)
+        return _content(state, spec)
+    # a hand-written page: staff Markdown, sanitised like every other
+    content = gate.sanitize(html_text)
+    if "title" not in page.meta and page.title:  # MkDocs gives an <h1> title as HTML
+        page.meta["title"] = html.unescape(page.title)
+    written = state.written[page.file.src_uri]
+    content = link_html(content, written.url, state.plan.index.resolver)
+    return content + render(state.env, "provenance.html", written.provenance)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -183,6 +265,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     for line in summary(state.plan):
         log.info("congkhai: %s", line)
+    if not (config.strict and state.warnings.count):
+        _write_spliced(state, config)
+        _write_sitemap(state, config)
     if config.strict and state.warnings.count:
         staging.discard(Path(config.site_dir))  # MkDocs aborts next: the old site stays
         return
@@ -192,3 +277,99 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     """No config here: the next build's ``on_config`` removes the unfinished folder."""
+
+
+def _prototype(state: _Build, config: MkDocsConfig, src: str) -> tuple[Shell, str]:
+    """The frame for every page in the folder above ``src``'s: the theme renders a page made
+    of tokens there (see :mod:`congkhai.shell`). Returns the frame and the prototype's
+    destination (``van-ban/ckSHELLq7page/index.html``)."""
+    if state.env_theme is None or state.nav is None or state.files is None:
+        raise PluginError(
+            "congkhai: hooks/congkhai.py không chuyển sự kiện on_nav, on_env cho congkhai "
+            "(hooks/congkhai.py does not forward on_nav and on_env: copy it from congkhai)"
+        )
+    *parents, _, name = src.split("/")
+    proto_src = "/".join([*parents, URL_SEGMENT, name])
+    file = File.generated(config, proto_src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    page = Page(TOKENS["title"], file, config)
+    page.markdown = ""
+    page.toc = get_toc([])
+    page.update_date = state.plan.as_of.isoformat()
+    page.meta = {
+        "title": TOKENS["title"],
+        "congkhai_tab_title": TOKENS["tab_title"],
+        "hide": ["toc"],
+        "congkhai_head": TOKENS["head"],
+    }
+    page.content = TOKENS["content"]
+    page.active = True
+    try:
+        context = get_context(state.nav, state.files.documentation_pages(), config, page)
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=state.nav)
+        output = state.env_theme.get_template("main.html").render(context)
+    finally:
+        page.active = False
+    try:
+        shell = Shell.parse(output, page.url, proto_src)
+    except ShellError as exc:
+        raise PluginError(str(exc)) from None
+    return shell, file.dest_uri
+
+
+def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
+    """Every planned page the theme did not render, written as its frame filled in."""
+    site_dir = Path(config.site_dir)
+    shells: dict[tuple[str, ...], tuple[Shell, str]] = {}
+    for spec in state.plan.pages:
+        if spec.src in state.themed:
+            continue
+        src = spec.src
+        # Links in the frame are relative: they depend on the folders above the page, so
+        # pages share a frame when only their own folder differs (van-ban/<số hiệu>/).
+        key = _shell_key(src)
+        if key not in shells:
+            shells[key] = _prototype(state, config, src)
+        shell, proto_dest = shells[key]
+        values = {
+            "title": spec.title,
+            "tab_title": tab_title(spec.title, state.plan.chrome.agency),
+            "head": page_head(spec, state.plan.chrome, config.site_description),
+            "content": _content(state, spec),
+            "url": spec.url,
+            "src": src,
+        }
+        dest = site_dir / proto_dest.replace(URL_SEGMENT, src.split("/")[-2], 1)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def _shell_key(src: str) -> tuple[str, ...]:
+    *parents, _, name = src.split("/")
+    return (*parents, name)
+
+
+def _write_sitemap(state: _Build, config: MkDocsConfig) -> None:
+    """sitemap.xml (and .gz) of every page, in MkDocs' order and by the theme's template:
+    the theme's own sitemap lists only the pages it rendered."""
+    if state.env_theme is None or state.files is None:
+        return  # _prototype said why
+    themed = {f.src_uri: f for f in state.files.documentation_pages()}
+    entries: list[Any] = []
+    for src in state.page_order:
+        if src in themed:
+            entries.append(themed[src])
+            continue
+        file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        page = Page(None, file, config)
+        page.update_date = state.plan.as_of.isoformat()
+        entries.append(file)
+    context = get_context(state.nav or Navigation([], []), entries, config)
+    output = state.env_theme.get_template("sitemap.xml").render(context)
+    path = Path(config.site_dir) / "sitemap.xml"
+    path.write_bytes(output.encode("utf-8"))
+    stamp = get_build_timestamp(pages=[f.page for f in entries if f.page is not None])
+    with (
+        open(f"{path}.gz", "wb") as raw,
+        gzip.GzipFile(fileobj=raw, filename=f"{path}.gz", mode="wb", mtime=stamp) as gz,
+    ):
+        gz.write(output.encode("utf-8"))

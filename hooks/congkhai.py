@@ -8,6 +8,8 @@ from congkhai import mkdocs_adapter as adapter
 
 on_config = adapter.on_config
 on_files = adapter.on_files
+on_nav = adapter.on_nav
+on_env = adapter.on_env
 on_page_markdown = adapter.on_page_markdown
 on_page_content = adapter.on_page_content
 on_post_build = adapter.on_post_build
