@@ -71,6 +71,12 @@ ORGANISATION = "co-cau-to-chuc/"
 PROCEDURES = "thu-tuc-hanh-chinh/"
 
 
+def guide_dataset_url(dataset: str) -> str:
+    """One dataset's files and columns in the staff guide, by its name as staff type it in
+    ``congkhai moi`` (``documents`` -> ``huong-dan-nhap-lieu/documents/``)."""
+    return f"{STAFF_GUIDE}{slugify(dataset)}/"
+
+
 def document_url(doc_id: str) -> str:
     return f"{REGISTER}{doc_id}/"
 

@@ -137,6 +137,7 @@ TEMPLATE_CONTEXTS: dict[str, type] = {
     "open_data.html": site_pages.OpenDataContext,
     "quality.html": site_pages.QualityContext,
     "guide.html": site_pages.GuideContext,
+    "guide_dataset.html": site_pages.GuideDatasetContext,
     "catalogue.html": catalogue_pages.CatalogueContext,
     "compliance.html": catalogue_pages.ComplianceContext,
     "access.html": access_pages.AccessContext,
@@ -727,6 +728,15 @@ def _site_pages(p: _Planner) -> None:
         site_pages.guide_context(ids.STAFF_GUIDE),
         "congkhai/datasets/",
     )
+    for dataset in site_pages.GUIDED_DATASETS:
+        url = ids.guide_dataset_url(dataset.name)
+        p.page(
+            url,
+            f"Hướng dẫn nhập liệu: {dataset.title}",
+            "guide_dataset.html",
+            site_pages.guide_dataset_context(url, dataset),
+            "congkhai/datasets/",
+        )
     _feeds(p)
 
 

@@ -28,6 +28,7 @@ PAGES = [
     "so-do-cong/",
     "bao-cao-du-lieu/",
     "huong-dan-nhap-lieu/",
+    "huong-dan-nhap-lieu/documents/",
     "tiep-can-thong-tin/",
     "tiep-can-thong-tin/mau-phieu/",
     "tiep-can-thong-tin/danh-muc/",

@@ -54,6 +54,7 @@ PAGE_TYPES = {
     "sitemap": "so-do-cong/",
     "quality": "bao-cao-du-lieu/",
     "guide": "huong-dan-nhap-lieu/",
+    "guide-dataset": "huong-dan-nhap-lieu/documents/",
     "written-page": "gioi-thieu/",
     "not-found": "404.html",
 }

@@ -90,3 +90,68 @@ def test_header_search_box_shows_its_focus(browser: object, base: str) -> None:
         assert style[0] != "none" and style[1] >= 2
     finally:
         page.close()
+
+
+#: where the focus is: the drawer's toggle, inside the drawer, the drawer on screen, and how
+#: the header's menu button looks (its outline shows the toggle's focus)
+DRAWER_STATE = """() => { const el = document.activeElement;
+  const drawer = document.querySelector('.md-sidebar--primary');
+  const r = drawer.getBoundingClientRect(); const s = getComputedStyle(drawer);
+  const button = getComputedStyle(document.querySelector('.md-header label[for="__drawer"]'));
+  return { toggle: el.id === '__drawer', inside: !!el.closest('.md-sidebar--primary'),
+    text: el.textContent.trim(), open: s.visibility === 'visible' && r.right > 0
+    && r.left < innerWidth, outline: [button.outlineStyle, parseFloat(button.outlineWidth)] }; }"""
+
+
+def test_drawer_opens_and_closes_from_the_keyboard_on_a_phone(browser: object, base: str) -> None:
+    """Tab, Tab reaches the drawer's toggle (named, its focus shown on the menu button);
+    Space opens the drawer and its links take the focus; Space on the toggle closes it."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})  # type: ignore[attr-defined]
+    try:
+        page.goto(base + PAGE_TYPES["document"], wait_until="networkidle")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('ck-skip')")
+        page.keyboard.press("Tab")
+        state = page.evaluate(DRAWER_STATE)
+        assert state["toggle"] and not state["open"]
+        assert state["outline"][0] != "none" and state["outline"][1] >= 2
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+            "Mở menu điều hướng"
+        )
+        page.keyboard.press("Space")
+        page.wait_for_timeout(400)  # the drawer's slide
+        assert page.evaluate(DRAWER_STATE)["open"]
+        first_link = page.evaluate(
+            "document.querySelector('.md-sidebar--primary .md-nav__list a').textContent.trim()"
+        )
+        for _ in range(15):
+            page.keyboard.press("Tab")
+            state = page.evaluate(DRAWER_STATE)
+            if state["inside"]:
+                break
+        assert state["inside"] and state["text"] == first_link
+        # back to the toggle, and Space again closes the drawer: its links leave the tab order
+        page.focus("#__drawer")
+        page.keyboard.press("Space")
+        page.wait_for_timeout(400)
+        assert not page.evaluate(DRAWER_STATE)["open"]
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            assert not page.evaluate(DRAWER_STATE)["inside"]
+    finally:
+        page.close()
+
+
+def test_drawer_toggle_is_out_of_the_tab_order_on_a_wide_screen(browser: object, base: str) -> None:
+    """From 76.25em the navigation is a sidebar and there is no drawer to open."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    try:
+        page.goto(base + PAGE_TYPES["document"])
+        assert page.evaluate("getComputedStyle(document.getElementById('__drawer')).display") == (
+            "none"
+        )
+        for _ in range(5):
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.id") != "__drawer"
+    finally:
+        page.close()

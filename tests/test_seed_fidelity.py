@@ -237,5 +237,5 @@ def test_document_page_shows_the_source_beside_the_status(seed_build: Build) -> 
     assert labels[status + 1] == "Nguồn thông tin hiệu lực"
     source = page.select("table.ck-properties td")[status + 1].get_text(" ", strip=True)
     assert "news.laodong.vn" in source and source.endswith("chưa đối chiếu văn bản gốc)")
-    guide = seed_build.html("huong-dan-nhap-lieu/").get_text(" ", strip=True)
+    guide = seed_build.html("huong-dan-nhap-lieu/documents/").get_text()
     assert "force_source_kind" in guide and "Nơi nhận" in guide

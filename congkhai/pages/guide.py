@@ -1,6 +1,9 @@
 """Hướng dẫn nhập liệu (the staff guide, ``/huong-dan-nhap-lieu/``), generated, never written.
 
-Three parts, each from the code it documents so that it cannot drift:
+An overview page (how to work: commands, Excel, git; one line per dataset linking its page;
+the error catalogue) and one page per dataset that has files to edit
+(:func:`congkhai.ids.guide_dataset_url`): in one page the guide weighed more than the 80 KiB
+page budget. Three parts, each from the code it documents so that it cannot drift:
 
 - every dataset (:data:`congkhai.datasets.DATASETS`) and every file staff edit (each
   :class:`~congkhai.datasets.Source`), with every column from the models
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 
 from ..datasets import DATASETS, Dataset, Source
 from ..datasets.fields import describe
-from ..ids import slugify
+from ..ids import STAFF_GUIDE, guide_dataset_url, relative, slugify
 from ..messages import CATALOGUE, MessageKind
 from .common import Download, downloads
 
@@ -75,14 +78,41 @@ class GuideDataset:
 
 
 @dataclass(frozen=True)
-class GuideContext:
-    """Context of ``congkhai/guide.html``: every dataset, file and column from the models, the
-    steps to publish each kind of record, and the error catalogue."""
+class GuideDatasetLink:
+    """One line of the overview's list: a dataset, the files staff edit for it, and its page
+    (``href`` empty when it has no file: it is made from the others)."""
 
-    datasets: tuple[GuideDataset, ...]
+    name: str
+    title: str
+    href: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GuideContext:
+    """Context of ``congkhai/guide.html``, the overview: how to work (commands, Excel, git),
+    every dataset linked to its own page, and the error catalogue."""
+
+    datasets: tuple[GuideDatasetLink, ...]
     messages: tuple[MessageKind, ...]
     pre_commit_install: str
     workbook: str
+
+
+@dataclass(frozen=True)
+class GuideDatasetContext:
+    """Context of ``congkhai/guide_dataset.html``: one dataset's files, every column of each
+    from the models, and the steps to publish a record in each file."""
+
+    dataset: GuideDataset
+    #: the overview, and its error catalogue (the steps send staff there)
+    overview_href: str
+    messages_href: str
+
+
+#: The datasets with files to edit, each with its page in the guide; the others (the yearly
+#: report drafts) are made from these and are only named in the overview.
+GUIDED_DATASETS: tuple[Dataset, ...] = tuple(d for d in DATASETS if d.sources)
 
 
 def name_parts(name: str) -> tuple[str, ...]:
@@ -102,7 +132,8 @@ def new_record_kind(dataset: Dataset, source: Source) -> str:
 def _commit(file: str) -> tuple[Step, ...]:
     return (
         Step(
-            "Kiểm tra toàn bộ dữ liệu; sửa hết lỗi được báo (xem mục Thông báo lỗi):",
+            "Kiểm tra toàn bộ dữ liệu; sửa hết lỗi được báo (ý nghĩa và cách sửa: mục Thông báo "
+            "lỗi của trang Hướng dẫn nhập liệu):",
             "congkhai kiem-tra",
         ),
         Step(
@@ -188,28 +219,44 @@ def _column(doc: object) -> GuideColumn:
 
 
 def guide_context(here: str) -> GuideContext:
+    """The overview at ``here`` (:data:`congkhai.ids.STAFF_GUIDE`)."""
     return GuideContext(
         tuple(
-            GuideDataset(
-                "bo-" + slugify(dataset.name),
+            GuideDatasetLink(
                 dataset.name,
                 dataset.title,
-                tuple(
-                    GuideSource(
-                        slugify(source.file),
-                        source.file,
-                        source.title,
-                        source.description,
-                        downloads(here, source.export) if source.export else (),
-                        tuple(_column(c) for c in describe(source.model)),
-                        _ways(dataset, source),
-                    )
-                    for source in dataset.sources
-                ),
+                relative(here, guide_dataset_url(dataset.name)) if dataset.sources else "",
+                tuple(source.file for source in dataset.sources),
             )
             for dataset in DATASETS
         ),
         CATALOGUE,
         PRE_COMMIT_INSTALL,
         WORKBOOK,
+    )
+
+
+def guide_dataset_context(here: str, dataset: Dataset) -> GuideDatasetContext:
+    """The page at ``here`` (:func:`congkhai.ids.guide_dataset_url`) of one of
+    :data:`GUIDED_DATASETS`."""
+    return GuideDatasetContext(
+        GuideDataset(
+            "bo-" + slugify(dataset.name),
+            dataset.name,
+            dataset.title,
+            tuple(
+                GuideSource(
+                    slugify(source.file),
+                    source.file,
+                    source.title,
+                    source.description,
+                    downloads(here, source.export) if source.export else (),
+                    tuple(_column(c) for c in describe(source.model)),
+                    _ways(dataset, source),
+                )
+                for source in dataset.sources
+            ),
+        ),
+        relative(here, STAFF_GUIDE),
+        relative(here, STAFF_GUIDE) + "#thong-bao-loi",
     )

@@ -13,8 +13,11 @@ from .common import Download
 from .documents import RegisterIndex
 
 # the staff guide lives in .guide; site.py plans it by these names
+from .guide import GUIDED_DATASETS as GUIDED_DATASETS
 from .guide import GuideContext as GuideContext
+from .guide import GuideDatasetContext as GuideDatasetContext
 from .guide import guide_context as guide_context
+from .guide import guide_dataset_context as guide_dataset_context
 
 #: what a page says once where the source gives nothing
 NOT_GIVEN = "chưa cập nhật"
