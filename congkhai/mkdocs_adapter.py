@@ -17,6 +17,7 @@ import gzip
 import html
 import logging
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp
 
-from . import dates, gate, ids, staging
-from .citing import link_html
+from . import dates, gate, ids, rendercache, staging
+from .citing import Resolver, link_html
 from .problems import DataError
 from .render import make_env, render
 from .shell import TOKENS, URL_SEGMENT, Shell, ShellError, page_head, tab_title
@@ -40,6 +41,15 @@ from .site import OPTIONAL_SECTIONS, PlannedPage, SitePlan, WrittenPage, build_s
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
 STATE = "_congkhai_build"
+#: ``mkdocs serve`` (set by on_startup): builds follow one another in this process
+_SERVING = False
+#: the spliced pages last published into each site folder by this process
+_RECORDS = rendercache.PageRecords()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _SERVING
+    _SERVING = command == "serve"
 
 
 class _WarningCounter(logging.Handler):
@@ -67,6 +77,10 @@ class _Build:
     env_theme: jinja2.Environment | None = None
     nav: Navigation | None = None
     files: Files | None = None
+    #: the page templates' folder (overrides/congkhai)
+    templates: Path = Path()
+    #: while serving: what each spliced page was rendered from (congkhai.rendercache)
+    rendered: dict[str, rendercache.Rendered] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.pages: dict[str, PlannedPage] = {p.src: p for p in self.plan.pages}
@@ -151,7 +165,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     final_dir = Path(config.site_dir)
     config.site_dir = str(staging.staging_dir(final_dir))
     templates = Path(config.theme.custom_dir or root / "overrides") / "congkhai"
-    state = _Build(plan, make_env(templates), final_dir)
+    state = _Build(plan, make_env(templates), final_dir, templates=templates)
     if os.environ.get("CONGKHAI_SHELL", "1") == "0" or config.nav is None:
         state.themed = set(state.pages)  # without a nav every page may be in the auto nav
     else:
@@ -232,13 +246,13 @@ def _page_meta(state: _Build, config: MkDocsConfig, spec: PlannedPage) -> dict[s
     }
 
 
-def _content(state: _Build, spec: PlannedPage) -> str:
+def _content(state: _Build, spec: PlannedPage, resolver: Resolver) -> str:
     """A generated page's content: its template, citations linked, feeds, provenance."""
     content = render(state.env, spec.template, spec.context)
     if "<h1" not in content:  # the theme's fallback heading (partials/content.html)
         content = f"<h1>{html.escape(spec.title, quote=False)}</h1>\n{content}"
     # Document numbers in any text of any page link to the register (congkhai/citing.py).
-    content = link_html(content, spec.url, state.plan.index.resolver)
+    content = link_html(content, spec.url, resolver)
     if spec.feeds:  # the page's own feeds, visible (congkhai/_feeds.html)
         content += render(state.env, "_feeds.html", spec.feeds)
     if spec.provenance is None:
@@ -250,7 +264,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     state = _build(config)
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
-        return _content(state, spec)
+        return _content(state, spec, state.plan.index.resolver)
     # a hand-written page: staff Markdown, sanitised like every other
     content = gate.sanitize(html_text)
     if "title" not in page.meta and page.title:  # MkDocs gives an <h1> title as HTML
@@ -273,6 +287,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     staging.swap(Path(config.site_dir), state.final_dir)
     config.site_dir = str(state.final_dir)
+    if _SERVING:
+        _RECORDS.publish(state.final_dir, state.rendered)
 
 
 def on_build_error(error: Exception) -> None:
@@ -317,9 +333,16 @@ def _prototype(state: _Build, config: MkDocsConfig, src: str) -> tuple[Shell, st
 
 
 def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
-    """Every planned page the theme did not render, written as its frame filled in."""
+    """Every planned page the theme did not render, written as its frame filled in. While
+    serving, a page rendered from the same inputs as the one published last time is linked
+    from the published folder instead (:mod:`congkhai.rendercache`)."""
     site_dir = Path(config.site_dir)
-    shells: dict[tuple[str, ...], tuple[Shell, str]] = {}
+    resolver = state.plan.index.resolver
+    shells: dict[tuple[str, ...], tuple[Shell, str, bytes]] = {}
+    previous = _RECORDS.previous(state.final_dir) if _SERVING else {}
+    templates = rendercache.folder_digest(state.templates) if _SERVING else b""
+    site_wide = pickle.dumps((state.plan.chrome, config.site_description))
+    rendered = 0
     for spec in state.plan.pages:
         if spec.src in state.themed:
             continue
@@ -328,19 +351,44 @@ def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
         # pages share a frame when only their own folder differs (van-ban/<số hiệu>/).
         key = _shell_key(src)
         if key not in shells:
-            shells[key] = _prototype(state, config, src)
-        shell, proto_dest = shells[key]
+            shell, proto_dest = _prototype(state, config, src)
+            salt = rendercache.digest(templates, site_wide, "\0".join(shell.parts).encode())
+            shells[key] = shell, proto_dest, salt
+        shell, proto_dest, salt = shells[key]
+        dest = proto_dest.replace(URL_SEGMENT, src.split("/")[-2], 1)
+        if _SERVING:
+            page_key = rendercache.page_key(spec, salt)
+            before = previous.get(dest)
+            if (
+                before is not None
+                and before.still_valid(page_key, resolver)
+                and rendercache.reuse(state.final_dir / dest, site_dir / dest)
+            ):
+                state.rendered[dest] = before
+                continue
+            recorder = rendercache.RecordingResolver(resolver)
+            content = _content(state, spec, recorder)
+            state.rendered[dest] = rendercache.Rendered(page_key, tuple(recorder.asked))
+        else:
+            content = _content(state, spec, resolver)
         values = {
             "title": spec.title,
             "tab_title": tab_title(spec.title, state.plan.chrome.agency),
             "head": page_head(spec, state.plan.chrome, config.site_description),
-            "content": _content(state, spec),
+            "content": content,
             "url": spec.url,
             "src": src,
         }
-        dest = site_dir / proto_dest.replace(URL_SEGMENT, src.split("/")[-2], 1)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
+        path = site_dir / dest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
+        rendered += 1
+    if _SERVING:
+        log.info(
+            "congkhai: dựng lại %d trang, giữ nguyên %d trang (pages re-rendered, kept)",
+            rendered,
+            len(state.rendered) - rendered,
+        )
 
 
 def _shell_key(src: str) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ the build's state on the config object, which is new for every build.
 
 from congkhai import mkdocs_adapter as adapter
 
+on_startup = adapter.on_startup
 on_config = adapter.on_config
 on_files = adapter.on_files
 on_nav = adapter.on_nav
