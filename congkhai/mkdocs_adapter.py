@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import html
 import logging
+import multiprocessing
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from mkdocs.utils import get_build_timestamp
 from . import dates, gate, ids, rendercache, staging
 from .citing import Resolver, link_html
 from .problems import DataError
-from .render import make_env, render
+from .render import MemoryBytecodeCache, make_env, render
 from .shell import TOKENS, URL_SEGMENT, Shell, ShellError, page_head, tab_title
 from .site import OPTIONAL_SECTIONS, PlannedPage, SitePlan, WrittenPage, build_site, summary
 
@@ -45,6 +46,7 @@ STATE = "_congkhai_build"
 _SERVING = False
 #: the spliced pages last published into each site folder by this process
 _RECORDS = rendercache.PageRecords()
+_THEME_BYTECODE = MemoryBytecodeCache()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -207,6 +209,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _build(config).env_theme = env
+    env.bytecode_cache = _THEME_BYTECODE  # the theme's templates compiled once per process
     return env
 
 
@@ -285,7 +288,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.strict and state.warnings.count:
         staging.discard(Path(config.site_dir))  # MkDocs aborts next: the old site stays
         return
-    staging.swap(Path(config.site_dir), state.final_dir)
+    staging.swap(Path(config.site_dir), state.final_dir, background=_SERVING)
     config.site_dir = str(state.final_dir)
     if _SERVING:
         _RECORDS.publish(state.final_dir, state.rendered)
@@ -335,14 +338,15 @@ def _prototype(state: _Build, config: MkDocsConfig, src: str) -> tuple[Shell, st
 def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
     """Every planned page the theme did not render, written as its frame filled in. While
     serving, a page rendered from the same inputs as the one published last time is linked
-    from the published folder instead (:mod:`congkhai.rendercache`)."""
+    from the published folder instead (:mod:`congkhai.rendercache`); a cold build of many
+    pages renders them in worker processes (:func:`_workers`)."""
     site_dir = Path(config.site_dir)
     resolver = state.plan.index.resolver
     shells: dict[tuple[str, ...], tuple[Shell, str, bytes]] = {}
     previous = _RECORDS.previous(state.final_dir) if _SERVING else {}
     templates = rendercache.folder_digest(state.templates) if _SERVING else b""
     site_wide = pickle.dumps((state.plan.chrome, config.site_description))
-    rendered = 0
+    jobs: list[_Job] = []
     for spec in state.plan.pages:
         if spec.src in state.themed:
             continue
@@ -356,38 +360,88 @@ def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
             shells[key] = shell, proto_dest, salt
         shell, proto_dest, salt = shells[key]
         dest = proto_dest.replace(URL_SEGMENT, src.split("/")[-2], 1)
-        if _SERVING:
-            page_key = rendercache.page_key(spec, salt)
-            before = previous.get(dest)
-            if (
-                before is not None
-                and before.still_valid(page_key, resolver)
-                and rendercache.reuse(state.final_dir / dest, site_dir / dest)
-            ):
-                state.rendered[dest] = before
-                continue
-            recorder = rendercache.RecordingResolver(resolver)
-            content = _content(state, spec, recorder)
-            state.rendered[dest] = rendercache.Rendered(page_key, tuple(recorder.asked))
-        else:
-            content = _content(state, spec, resolver)
-        values = {
-            "title": spec.title,
-            "tab_title": tab_title(spec.title, state.plan.chrome.agency),
-            "head": page_head(spec, state.plan.chrome, config.site_description),
-            "content": content,
-            "url": spec.url,
-            "src": src,
-        }
-        path = site_dir / dest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
-        rendered += 1
+        if not _SERVING:
+            jobs.append(_Job(spec, shell, dest))
+            continue
+        page_key = rendercache.page_key(spec, salt)
+        before = previous.get(dest)
+        if (
+            before is not None
+            and before.still_valid(page_key, resolver)
+            and rendercache.reuse(state.final_dir / dest, site_dir / dest)
+        ):
+            state.rendered[dest] = before
+            continue
+        recorder = rendercache.RecordingResolver(resolver)
+        _write_page(state, config, _Job(spec, shell, dest), recorder)
+        state.rendered[dest] = rendercache.Rendered(page_key, tuple(recorder.asked))
+        jobs.append(_Job(spec, shell, dest))
     if _SERVING:
         log.info(
             "congkhai: dựng lại %d trang, giữ nguyên %d trang (pages re-rendered, kept)",
-            rendered,
-            len(state.rendered) - rendered,
+            len(jobs),
+            len(state.rendered) - len(jobs),
+        )
+        return
+    _render_all(state, config, jobs)
+
+
+@dataclass(frozen=True)
+class _Job:
+    spec: PlannedPage
+    shell: Shell
+    dest: str
+
+
+def _write_page(state: _Build, config: MkDocsConfig, job: _Job, resolver: Resolver) -> None:
+    spec = job.spec
+    values = {
+        "title": spec.title,
+        "tab_title": tab_title(spec.title, state.plan.chrome.agency),
+        "head": page_head(spec, state.plan.chrome, config.site_description),
+        "content": _content(state, spec, resolver),
+        "url": spec.url,
+        "src": spec.src,
+    }
+    path = Path(config.site_dir) / job.dest
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(job.shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def _workers(pages: int) -> int:
+    """Processes to render ``pages`` with: ``CONGKHAI_WORKERS`` if set, else one per core
+    available (at most 4) once there are enough pages to pay for starting them, and one
+    where processes cannot be forked (the children inherit the plan; nothing is copied)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    wanted = os.environ.get("CONGKHAI_WORKERS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return min(4, len(os.sched_getaffinity(0))) if pages >= 2000 else 1
+
+
+def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job]) -> None:
+    """Renders ``jobs``: this process takes every n-th page, forked workers the others."""
+    workers = _workers(len(jobs))
+    resolver = state.plan.index.resolver
+
+    def share(first: int) -> None:
+        for job in jobs[first::workers]:
+            _write_page(state, config, job, resolver)
+
+    fork = multiprocessing.get_context("fork") if workers > 1 else None
+    children = [fork.Process(target=share, args=(i,)) for i in range(1, workers)] if fork else []
+    for child in children:
+        child.start()
+    try:
+        share(0)
+    finally:
+        for child in children:
+            child.join()
+    if any(child.exitcode != 0 for child in children):
+        raise PluginError(
+            "congkhai: một tiến trình dựng trang gặp lỗi, xem thông báo ở trên "
+            "(a page-rendering worker failed: see its message above)"
         )
 
 

@@ -7,8 +7,13 @@ public folder empty or half written. The runner writes into :func:`staging_dir` 
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
+import threading
 from pathlib import Path
+
+_numbers = itertools.count()
 
 
 def staging_dir(final: Path) -> Path:
@@ -18,14 +23,20 @@ def staging_dir(final: Path) -> Path:
     return staging
 
 
-def swap(built: Path, final: Path) -> None:
-    """Replace ``final`` by ``built``; the old site stays whole until the first rename."""
-    old = final.with_name(final.name + ".cu")
-    shutil.rmtree(old, ignore_errors=True)
+def swap(built: Path, final: Path, *, background: bool = False) -> None:
+    """Replace ``final`` by ``built``; the old site stays whole until the first rename.
+    ``background`` (while serving) removes the old folder in a thread: the new site is in
+    place already and the next preview need not wait for 10,000 files to be unlinked."""
+    for left in final.parent.glob(final.name + ".cu*"):  # earlier runs' leftovers
+        shutil.rmtree(left, ignore_errors=True)
+    old = final.with_name(f"{final.name}.cu-{os.getpid()}-{next(_numbers)}")
     if final.exists():
         final.rename(old)
     built.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    if background:
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(built: Path) -> None:

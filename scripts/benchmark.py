@@ -6,6 +6,7 @@
     python scripts/benchmark.py --index 1000 10000    # indexing time and memory alone
     python scripts/benchmark.py --search 1000 10000   # congkhai built once, search timed
     python scripts/benchmark.py --citations           # the citation finder's MB/s
+    python scripts/benchmark.py --preview 10000 100000  # edit-to-preview under serve
 
 Not a test: CI never runs it (it takes minutes to hours). For each N it builds the same
 synthetic documents (``scripts/generate_synthetic.py``: a third with full texts, relations)
@@ -395,6 +396,140 @@ def run_build(tool: str, project: Path, site: Path) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _get(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _wait_for(url: str, seen: object, limit: float = 1800.0) -> float:
+    """Seconds until ``seen(status, body)`` holds for ``url``, polled every 20 ms."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        status, body = _get(url)
+        if seen(status, body):  # type: ignore[operator]
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise SystemExit(f"{url}: không thấy thay đổi sau {limit:.0f} s (no change seen)")
+
+
+def _peak_mib(pid: int) -> float:
+    """The high-water mark of a live process's resident memory (VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def preview_bench(n: int, work: Path, edits: int = 3) -> dict[str, object]:
+    """Edit-to-preview under the documented serve command (``properdocs serve --strict``, what
+    ``congkhai xem`` runs): the time from saving ``documents.csv`` to the served page showing
+    the change, for a title edited in place, a row added and the same row removed. The
+    server polls the disk itself; the figure includes its reaction time."""
+    import socket
+
+    project = work / f"congkhai-{n}"
+    if not (project / "mkdocs.yml").exists():
+        generate(n, project)
+    documents = project / "data" / "documents.csv"
+    pristine = documents.read_text(encoding="utf-8")
+    header, *lines = pristine.rstrip("\n").split("\n")
+    rows = list(csv.DictReader([header, *lines]))
+    target = next(r for r in rows if r["access"] == "cong-khai" and not r["body"])
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    address = f"127.0.0.1:{port}"
+    base = f"http://{address}/"
+    env = {**os.environ, "CONGKHAI_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    log = (work / f"serve-{n}.log").open("w")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "serve",
+            "--strict",
+            "-f",
+            "mkdocs.yml",
+            "-a",
+            address,
+        ],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    page = f"{base}van-ban/{target['id']}/"
+
+    def write(text: str) -> None:
+        documents.write_text(text, encoding="utf-8")
+
+    try:
+        first = _wait_for(page, lambda status, body: status == 200)
+        time.sleep(2)  # the watcher settles
+        title_edits, additions, removals = [], [], []
+        for i in range(edits):
+            mark = f"(sửa lần {i + 1})"
+            write(pristine.replace(target["title"], f"{target['title']} {mark}", 1))
+            title_edits.append(_wait_for(page, lambda s, body, m=mark: m in body))
+            added = {**target, "id": f"bo-sung-{i}", "number": f"9{i}{target['number']}"}
+            row = ",".join(f'"{added[c]}"' if "," in added[c] else added[c] for c in added)
+            write(pristine.rstrip("\n") + "\n" + row + "\n")
+            new_page = f"{base}van-ban/bo-sung-{i}/"
+            additions.append(_wait_for(new_page, lambda status, body: status == 200))
+            write(pristine)
+            removals.append(_wait_for(new_page, lambda status, body: status == 404))
+            time.sleep(1)
+        peak = _peak_mib(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        write(pristine)
+        log.close()
+    return {
+        "n": n,
+        "first_build": first,
+        "title_edit": sorted(title_edits),
+        "row_added": sorted(additions),
+        "row_removed": sorted(removals),
+        "serve_peak_mib": peak,
+    }
+
+
+def preview_table(results: list[dict[str, object]]) -> str:
+    def median(values: object) -> str:
+        assert isinstance(values, list)
+        return f"{values[len(values) // 2]:.1f} s"
+
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')}, congkhai at commit {_commit()}, {_cpu()}, "
+        f"{os.cpu_count()} cores (`python scripts/benchmark.py --preview "
+        + " ".join(str(r["n"]) for r in results)
+        + "`): `properdocs serve --strict` on the synthetic project; from saving "
+        "`data/documents.csv` to the served page showing the change (median of 3), "
+        "including the server's own file-watch delay.",
+        "",
+        "| documents | first build (serve start) | one title edited | one row added (its page) "
+        "| that row removed | serve process peak memory |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {int(str(r['n'])):,} | {float(str(r['first_build'])):.1f} s "
+            f"| {median(r['title_edit'])} | {median(r['row_added'])} "
+            f"| {median(r['row_removed'])} | {float(str(r['serve_peak_mib'])):,.0f} MiB |"
+        )
+    return "\n".join(lines)
+
+
 def page_weight(site: Path, page: Path) -> dict[str, int]:
     """Bytes of one page and what it loads from the site (CSS, JS), raw and gzipped."""
     html = page.read_bytes()
@@ -727,6 +862,12 @@ def main() -> None:
         text = search_table(search_only([int(a) for a in sys.argv[2:]] or [1000, 10000], BENCH))
         print(text)
         update_readme(text, "search")
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--preview":
+        results = [preview_bench(int(a), BENCH) for a in sys.argv[2:] or ["10000"]]
+        text = preview_table(results)
+        print(text)
+        update_readme(text, "preview")
         return
     if len(sys.argv) > 1 and sys.argv[1] == "--index":
         text = index_lines([int(a) for a in sys.argv[2:]] or [1000, 10000], BENCH)
