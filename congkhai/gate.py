@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -197,6 +197,44 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}.{k}")
 
 
+#: a class's dataclass fields as (name, ends in ``_html``); None: not a dataclass
+_FIELDS: dict[type, tuple[tuple[str, bool], ...] | None] = {}
+
+
+def _texts(value: Any, plain: list[str], markup: list[str]) -> None:
+    """The strings :func:`_strings` yields, without their paths, sorted by how the page
+    check reads them: ``markup`` those whose path ends in ``_html``, ``plain`` the others."""
+    cls = type(value)
+    if cls in _FIELDS:
+        fields = _FIELDS[cls]
+    else:
+        is_instance = dataclasses.is_dataclass(value) and not isinstance(value, type)
+        fields = _FIELDS[cls] = (
+            tuple((f.name, f.name.endswith("_html")) for f in dataclasses.fields(value))
+            if is_instance
+            else None
+        )
+    if fields is not None:
+        for name, html in fields:
+            item = getattr(value, name)
+            if isinstance(item, str):
+                (markup if html else plain).append(item)
+            elif item is not None:
+                _texts(item, plain, markup)
+    elif isinstance(value, tuple | list):
+        for item in value:  # an item's path ends in "]": never markup
+            if isinstance(item, str):
+                plain.append(item)
+            elif item is not None:
+                _texts(item, plain, markup)
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            if isinstance(item, str):
+                (markup if f"{k}".endswith("_html") else plain).append(item)
+            elif item is not None:
+                _texts(item, plain, markup)
+
+
 def allow_list(registry: Registry) -> privacy.AllowList:
     """The office's own contact values and ``privacy_allow`` of ``data/site.yaml``."""
     site = registry.site
@@ -273,6 +311,20 @@ def _find_in_file(name: str, text: str, allow: privacy.AllowList) -> list[privac
     return privacy.find_in_output(name, text, allow)
 
 
+def _all_clean(
+    texts: list[str],
+    clean: set[str],
+    finder: Callable[[str, privacy.AllowList], list[privacy.Finding]],
+    allow: privacy.AllowList,
+) -> bool:
+    """No finding in any of ``texts``; ``clean`` holds the texts already found clean."""
+    for text in set(texts) - clean:
+        if finder(text, allow):
+            return False
+        clean.add(text)
+    return True
+
+
 def check_privacy(plan: SitePlan, problems: Problems) -> None:
     """Personal data in anything the plan publishes is an error naming its source.
 
@@ -313,7 +365,19 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
                 raw = resolve_inside(plan.docs_dir, path, root).read_bytes()
                 text = raw.decode("utf-8-sig", errors="replace")
                 report(_find_in_file(path, text, allow), f"docs/{path}", None, None)
+    # The same strings recur on thousands of pages (names, labels, links): each is scanned
+    # once, and the pages whose strings are all clean are passed. Only a page where one of
+    # its strings has a finding goes on to the page check below, which reports exactly
+    # those strings' findings (and nothing at all for a page without one).
+    clean: tuple[set[str], set[str]] = (set(), set())
     for page in plan.pages:
+        plain: list[str] = []
+        markup: list[str] = []
+        _texts(page.context, plain, markup)
+        if _all_clean(plain, clean[0], privacy.find_personal_data, allow) and _all_clean(
+            markup, clean[1], privacy.find_in_markup, allow
+        ):
+            continue
         strings = list(_strings(page.context, ""))
         # One pass over the page's text (tags included: a mailto: target is text too); only
         # a page with a finding is walked field by field, to name where it is.

@@ -179,6 +179,38 @@ def test_relative_links(here: str, target: str, link: str) -> None:
     assert ids.relative(here, target) == link
 
 
+#: every URL shape of the site: the root, sections, pages, pages of facets, files at the
+#: root and in folders, an anchor, and paths the arithmetic must leave to posixpath
+_URL_SHAPES = (
+    "",
+    "van-ban/",
+    "van-ban/22-kh-vpub-2021/",
+    "van-ban/loai/ke-hoach/trang-2/",
+    "van-ban/nam/2021/",
+    "du-lieu-mo/",
+    "du-lieu-mo/a.csv",
+    "du-lieu-mo/van-ban.json",
+    "sitemap.xml",
+    "tep/2021/bien-ban.pdf",
+    "tim-kiem/chi-muc/t/12.json",
+    "#dieu-5",
+    "van-ban/x/#dieu-5",
+    "./van-ban/",
+    "van-ban//x/",
+    "../ngoai/",
+    "van-ban/./x/",
+    ".well-known/a.txt",
+)
+
+
+@pytest.mark.parametrize("here", _URL_SHAPES)
+def test_relative_by_arithmetic_equals_posixpath_relpath(here: str) -> None:
+    """The string arithmetic of ``ids.relative`` gives what ``posixpath.relpath`` gives,
+    from every URL shape to every other (``ids._relpath`` is the relpath way)."""
+    for target in _URL_SHAPES:
+        assert ids.relative(here, target) == ids._relpath(here, target), (here, target)
+
+
 @pytest.mark.parametrize(
     ("text", "is_name"),
     [
