@@ -31,9 +31,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import operator
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,11 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Syllables of ``text``, folded; the party's ``QĐi`` is read as ``QĐ``."""
-    return ["qd" if t == "qdi" else t for t in _TOKEN.findall(fold(text))]
+    folded = fold(text)
+    words: list[str] = _TOKEN.findall(folded)
+    if "qdi" not in folded:  # the usual case: no syllable to read again
+        return words
+    return ["qd" if t == "qdi" else t for t in words]
 
 
 def terms(words: list[str]) -> list[str]:
@@ -383,19 +388,26 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
     up to ``FULL_LIMIT`` (``x/``, same shard number, keyed by the record's place in its
     shard); one small file of
     filter codes (``meta.json``, which names the prefix marker and shortest prefix)."""
-    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    # term -> record, score, record, score… in record order: a record gives each term one
+    # score (its syllables and pairs, prefixes ``ti*`` and dates ``@12`` never share a
+    # spelling)
+    postings: dict[str, list[int]] = defaultdict(list)
     prefixes_of: dict[str, tuple[str, ...]] = {}
+    #: a text's terms with their counts, capped: labels, dates and boilerplate recur
+    counted: dict[str, list[tuple[str, int]]] = {}
     for i, record in enumerate(records):
-        scores: dict[str, int] = defaultdict(int)
+        scores: dict[str, int] = {}
         for text, weight in record.fields:
-            counts: dict[str, int] = defaultdict(int)
-            for term in terms(tokens(text)):
-                counts[term] += 1
-            for term, count in counts.items():
-                scores[term] += weight * min(count, TF_CAP)
+            if text not in counted:
+                counted[text] = [
+                    (term, count if count < TF_CAP else TF_CAP)
+                    for term, count in Counter(terms(tokens(text))).items()
+                ]
+            for term, count in counted[text]:
+                scores[term] = scores.get(term, 0) + weight * count
         prefixes: dict[str, int] = {}
         for term, score in scores.items():
-            postings[term][i] = score
+            postings[term] += (i, score)
             if " " not in term:
                 if term not in prefixes_of:
                     prefixes_of[term] = tuple(prefix_terms((term,)))
@@ -403,19 +415,17 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
                     if prefixes.get(prefix, 0) < score:
                         prefixes[prefix] = score
         for prefix, score in prefixes.items():
-            postings[prefix][i] = score
+            postings[prefix] += (i, score)
         for term in date_terms(record.date):
-            postings[term][i] = WEIGHT_DATE
+            postings[term] += (i, WEIGHT_DATE)
     buckets = 1
     while buckets * 24 < len(postings):
         buckets *= 2
     by_bucket: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for term in sorted(postings):
-        flat: list[int] = []
-        previous = 0
-        for doc, score in sorted(postings[term].items()):
-            flat += [doc - previous, score]
-            previous = doc
+        flat = postings[term]
+        docs = flat[0::2]
+        flat[0::2] = map(operator.sub, docs, [0, *docs])  # delta-encoded
         by_bucket[fnv1a(term) % buckets][term] = flat
     out = IndexFiles(records=len(records), terms=len(postings))
 
