@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import Any
 
 import pandas as pd
