@@ -124,7 +124,13 @@ class Registry:
     def published_documents(self) -> list[Document]:
         """Published documents, newest first (ties by id, for a stable order)."""
         docs = [d for d in self.documents.values() if self.is_published(d)]
-        return sorted(docs, key=lambda d: (d.issued, d.id), reverse=True)
+        # the order of (issued, id), on plain tuples: VnDate compares by this key too
+        # (a month-only date before the month's 1st), without a Python call per comparison
+        return sorted(
+            docs,
+            key=lambda d: (d.issued.year, d.issued.month, d.issued.day or 0, d.id),
+            reverse=True,
+        )
 
     def published_document(self, doc_id: str) -> Document | None:
         """The document if it exists and is published (for links from other records)."""

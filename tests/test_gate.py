@@ -298,3 +298,23 @@ def test_page_context_net_names_the_page_and_field_of_a_number_only_a_page_shows
     assert "091• ••• 678" in messages[0]
     assert messages[1].endswith(f"(trang /{page.url}, body_html)")
     assert "098• ••• 321" in messages[1]
+
+
+def test_second_plan_in_one_process_reports_the_same_personal_data(tmp_path: Path) -> None:
+    """Texts found clean are not scanned again by the next plan (``mkdocs serve``); a text
+    with a finding is, and the next plan is refused with the same messages."""
+    from congkhai import site
+    from congkhai.problems import DataError
+
+    notice = (
+        f"---\ntitle: Liên hệ\ndate: 10/03/2021\ncategory: thong-bao\n---\nGọi bà B: {MOBILE}.\n"
+    )
+    project = make_project(tmp_path, {"data/thong-bao/zz-lien-he.md": notice})
+    as_of = dt.date.fromisoformat(SEED_AS_OF)
+    messages = []
+    for _ in range(2):
+        with pytest.raises(DataError) as refused:
+            site.build_site(project, as_of)
+        messages.append([str(p) for p in refused.value.problems.items])
+    assert messages[0] == messages[1]
+    assert any("data/thong-bao/zz-lien-he.md" in m for m in messages[0]), messages[0]
