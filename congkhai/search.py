@@ -37,6 +37,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .datasets import DATASETS
@@ -49,6 +50,7 @@ from .ids import (
     plan_url,
     session_url,
 )
+from .memo import Memo, digest
 from .pages.documents import RegisterIndex
 
 VERSION = 2
@@ -382,6 +384,44 @@ def _clean_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+#: each record's terms and scores (:func:`_scored`, a pure function of its fields and date),
+#: kept for the next build: ``mkdocs serve`` indexes the whole site again after each edit
+SCORED: Memo[list[tuple[str, int]]] = Memo()
+
+
+def _scored(
+    record: SearchRecord, counted: dict[str, list[tuple[str, int]]]
+) -> list[tuple[str, int]]:
+    """The record's terms with their scores: syllables and pairs by field weight and capped
+    count, each prefix with its best completion's score, and its date terms. ``counted``:
+    a text's terms with their capped counts, shared by the build (labels and dates recur)."""
+    scores: dict[str, int] = {}
+    for text, weight in record.fields:
+        if text not in counted:
+            counted[text] = [
+                (term, count if count < TF_CAP else TF_CAP)
+                for term, count in Counter(terms(tokens(text))).items()
+            ]
+        for term, count in counted[text]:
+            scores[term] = scores.get(term, 0) + weight * count
+    prefixes: dict[str, int] = {}
+    for term, score in scores.items():
+        if " " not in term:
+            for prefix in _prefixes_of(term):
+                if prefixes.get(prefix, 0) < score:
+                    prefixes[prefix] = score
+    return [
+        *scores.items(),
+        *prefixes.items(),
+        *((term, WEIGHT_DATE) for term in date_terms(record.date)),
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _prefixes_of(word: str) -> tuple[str, ...]:
+    return tuple(prefix_terms((word,)))
+
+
 def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles:
     """Postings per term (document-ordered, delta-encoded), hashed into buckets; per-record
     display shards (``d/``) and, for texts longer than ``TEXT_LIMIT``, the rest of the text
@@ -392,32 +432,11 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
     # score (its syllables and pairs, prefixes ``ti*`` and dates ``@12`` never share a
     # spelling)
     postings: dict[str, list[int]] = defaultdict(list)
-    prefixes_of: dict[str, tuple[str, ...]] = {}
-    #: a text's terms with their counts, capped: labels, dates and boilerplate recur
     counted: dict[str, list[tuple[str, int]]] = {}
     for i, record in enumerate(records):
-        scores: dict[str, int] = {}
-        for text, weight in record.fields:
-            if text not in counted:
-                counted[text] = [
-                    (term, count if count < TF_CAP else TF_CAP)
-                    for term, count in Counter(terms(tokens(text))).items()
-                ]
-            for term, count in counted[text]:
-                scores[term] = scores.get(term, 0) + weight * count
-        prefixes: dict[str, int] = {}
-        for term, score in scores.items():
+        key = digest(record.date, *(f"{weight} {text}" for text, weight in record.fields))
+        for term, score in SCORED.get(key, partial(_scored, record, counted)):
             postings[term] += (i, score)
-            if " " not in term:
-                if term not in prefixes_of:
-                    prefixes_of[term] = tuple(prefix_terms((term,)))
-                for prefix in prefixes_of[term]:
-                    if prefixes.get(prefix, 0) < score:
-                        prefixes[prefix] = score
-        for prefix, score in prefixes.items():
-            postings[prefix] += (i, score)
-        for term in date_terms(record.date):
-            postings[term] += (i, WEIGHT_DATE)
     buckets = 1
     while buckets * 24 < len(postings):
         buckets *= 2

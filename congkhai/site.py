@@ -1179,7 +1179,7 @@ def build_site(
     data has errors or the gate refuses something. ``markdown`` defaults to the extensions
     of ``root/mkdocs.yml``; a runner passes its own parsed configuration."""
     docs_dir = docs_dir or root / "docs"
-    for memo in (RENDERED, STRUCTURED):
+    for memo in (RENDERED, STRUCTURED, search.SCORED):
         memo.new_build()
     registry = load_registry(root, as_of, docs_dir)
     all_docs = docs_files(docs_dir)
