@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -210,8 +211,8 @@ def relative(from_url: str, to_url: str) -> str:
     Plain paths (every URL ``ids`` makes) are related by string arithmetic, a hundred
     thousand times a build; anything else goes through ``posixpath.relpath``, with the
     same result (``tests/test_dates_numbers_ids.py`` compares the two)."""
-    if _plain_path(from_url) and _plain_path(to_url):
-        here = from_url.split("/")[:-1]  # the page's folder: a file's name is dropped
+    here = _folder(from_url)
+    if here is not None and _plain_path(to_url):
         there = to_url.split("/")
         if there[-1] == "":
             there.pop()
@@ -226,6 +227,12 @@ def relative(from_url: str, to_url: str) -> str:
         target = "/".join(parts)
         return target + "/" if to_url == "" or to_url.endswith("/") else target
     return _relpath(from_url, to_url)
+
+
+@lru_cache(maxsize=4096)
+def _folder(url: str) -> tuple[str, ...] | None:
+    """The segments of the folder of a plain path (a file's name dropped), or None."""
+    return tuple(url.split("/")[:-1]) if _plain_path(url) else None
 
 
 def _relpath(from_url: str, to_url: str) -> str:
