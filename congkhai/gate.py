@@ -198,6 +198,8 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}.{k}")
 
 
+#: values that hold no string (most fields that are not text)
+_ATOMS = frozenset({bool, int, float})
 #: a class's dataclass fields as (name, ends in ``_html``); None: not a dataclass
 _FIELDS: dict[type, tuple[tuple[str, bool], ...] | None] = {}
 
@@ -220,7 +222,7 @@ def _texts(value: Any, plain: list[str], markup: list[str]) -> None:
             item = getattr(value, name)
             if isinstance(item, str):
                 (markup if html else plain).append(item)
-            elif item is not None:
+            elif item is not None and type(item) not in _ATOMS:
                 _texts(item, plain, markup)
     elif isinstance(value, tuple | list):
         for item in value:  # an item's path ends in "]": never markup

@@ -396,12 +396,17 @@ def _scored(
     count, each prefix with its best completion's score, and its date terms. ``counted``:
     a text's terms with their capped counts, shared by the build (labels and dates recur)."""
     scores: dict[str, int] = {}
-    for text, weight in record.fields:
+    # the longest field (the body) first, by one comprehension; the order of a record's
+    # terms is of no consequence (each term's postings are in record order)
+    for n, (text, weight) in enumerate(sorted(record.fields, key=lambda f: -len(f[0]))):
         if text not in counted:
             counted[text] = [
                 (term, count if count < TF_CAP else TF_CAP)
                 for term, count in Counter(terms(tokens(text))).items()
             ]
+        if n == 0:
+            scores = {term: weight * count for term, count in counted[text]}
+            continue
         for term, count in counted[text]:
             scores[term] = scores.get(term, 0) + weight * count
     prefixes: dict[str, int] = {}
@@ -434,7 +439,7 @@ def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles
     postings: dict[str, list[int]] = defaultdict(list)
     counted: dict[str, list[tuple[str, int]]] = {}
     for i, record in enumerate(records):
-        key = digest(record.date, *(f"{weight} {text}" for text, weight in record.fields))
+        key = digest(record.date, *(part for f in record.fields for part in (str(f[1]), f[0])))
         for term, score in SCORED.get(key, partial(_scored, record, counted)):
             postings[term] += (i, score)
     buckets = 1
