@@ -285,3 +285,24 @@ def test_legal_force_table(
     assert force.status.value == status
     assert (force.since.isoformat() if force.since else None) == since
     assert force.overridden is ("status" in cells)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Nghị định 30/2020/NĐ-CP ngày 05/3/2020 và Kế hoạch 22/KH-VPUB",
+        "Quy định 12-QĐi/TU, Kết luận 215 - KL/TW, số 15 /2014/TT-BNV",
+        '<a href="../../van-ban/22-kh-vpub-2021/">22/KH-VPUB</a></td></tr>',
+        "Số 12²/KH-VPUB; 1/2; 06/01/2020; x/y; ①-AB/TU; 𝟏𝟐/KH; / đầu dòng",
+        " /KH 1 /QĐ a /b",
+    ],
+)
+def test_number_slashes_are_every_slash_a_number_may_hold(text: str) -> None:
+    """``numbers._slashes`` leaves out only slashes where ``_start_before`` finds nothing."""
+    from congkhai import numbers
+
+    every = [i for i, c in enumerate(text) if c == "/"]
+    kept = numbers._slashes(text)
+    assert set(kept) <= set(every) and kept == sorted(kept)
+    for p in set(every) - set(kept):
+        assert numbers._start_before(text, p) is None, (text, p)
