@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import Any
 
 import pandas as pd
@@ -115,6 +116,42 @@ def to_csv(records: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _scalar(value: Any) -> str:
+    if type(value) is str:
+        return encode_basestring(value)  # what json.dumps(ensure_ascii=False) writes
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dumps_indented(value: Any, level: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)``, character for character, for
+    JSON-like data (dicts with text keys, lists, tuples, scalars). The standard library
+    writes indented JSON in pure Python, value by value; an export holds hundreds of
+    thousands, so each flat object here is written by its C encoder in one call, the
+    indentation being its item separator (escaped strings hold no line break)."""
+    inner = "\n" + " " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(type(k) is str for k in value):
+            return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+        if all(type(v) in _SCALARS for v in value.values()):
+            flat = json.dumps(value, ensure_ascii=False, separators=("," + inner, ": "))
+            return "{" + inner + flat[1:-1] + inner[:-1] + "}"
+        items = [
+            f"{encode_basestring(k)}: {dumps_indented(v, level + 1)}" for k, v in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(items) + inner[:-1] + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = [dumps_indented(v, level + 1) for v in value]
+        return "[" + inner + ("," + inner).join(items) + inner[:-1] + "]"
+    return _scalar(value)
+
+
 def to_json(records: list[dict[str, Any]], *, dataset: str, as_of: str, source: str) -> bytes:
     payload = {
         "dataset": dataset,
@@ -125,7 +162,7 @@ def to_json(records: list[dict[str, Any]], *, dataset: str, as_of: str, source: 
         "count": len(records),
         "records": records,
     }
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (dumps_indented(payload) + "\n").encode("utf-8")
 
 
 SESSION_COLUMNS = (

@@ -25,13 +25,14 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from . import privacy
 from .datasets import documents as documents_ds
 from .datasets.relations import FILE as RELATIONS_FILE
+from .memo import digest
 from .problems import DataError, Problem, Problems, Severity
 from .sanitize import sanitize_html
 
@@ -197,6 +198,46 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}.{k}")
 
 
+#: values that hold no string (most fields that are not text)
+_ATOMS = frozenset({bool, int, float})
+#: a class's dataclass fields as (name, ends in ``_html``); None: not a dataclass
+_FIELDS: dict[type, tuple[tuple[str, bool], ...] | None] = {}
+
+
+def _texts(value: Any, plain: list[str], markup: list[str]) -> None:
+    """The strings :func:`_strings` yields, without their paths, sorted by how the page
+    check reads them: ``markup`` those whose path ends in ``_html``, ``plain`` the others."""
+    cls = type(value)
+    if cls in _FIELDS:
+        fields = _FIELDS[cls]
+    else:
+        is_instance = dataclasses.is_dataclass(value) and not isinstance(value, type)
+        fields = _FIELDS[cls] = (
+            tuple((f.name, f.name.endswith("_html")) for f in dataclasses.fields(value))
+            if is_instance
+            else None
+        )
+    if fields is not None:
+        for name, html in fields:
+            item = getattr(value, name)
+            if isinstance(item, str):
+                (markup if html else plain).append(item)
+            elif item is not None and type(item) not in _ATOMS:
+                _texts(item, plain, markup)
+    elif isinstance(value, tuple | list):
+        for item in value:  # an item's path ends in "]": never markup
+            if isinstance(item, str):
+                plain.append(item)
+            elif item is not None:
+                _texts(item, plain, markup)
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            if isinstance(item, str):
+                (markup if f"{k}".endswith("_html") else plain).append(item)
+            elif item is not None:
+                _texts(item, plain, markup)
+
+
 def allow_list(registry: Registry) -> privacy.AllowList:
     """The office's own contact values and ``privacy_allow`` of ``data/site.yaml``."""
     site = registry.site
@@ -273,6 +314,73 @@ def _find_in_file(name: str, text: str, allow: privacy.AllowList) -> list[privac
     return privacy.find_in_output(name, text, allow)
 
 
+Finder = Callable[[str, privacy.AllowList], list[privacy.Finding]]
+
+
+class _Clean:
+    """Texts (or digests of long ones) a finder found nothing in, under one allow-list: this
+    build's, and the last build's (``mkdocs serve`` checks the whole plan after each edit,
+    and nearly every text is the same as before). A finding depends only on the finder, the
+    allow-list and the text, so a text found clean stays clean; a text with findings is
+    never kept, and is scanned (and reported) again."""
+
+    def __init__(self) -> None:
+        self._allow: frozenset[str] | None = None
+        self._sets: dict[str, tuple[set[Any], set[Any]]] = {}  # kind -> (now, before)
+
+    def begin(self, allow: privacy.AllowList) -> None:
+        same = allow.keys == self._allow
+        self._allow = allow.keys
+        self._sets = {k: (set(), now if same else set()) for k, (now, _) in self._sets.items()}
+
+    def _pair(self, kind: str) -> tuple[set[Any], set[Any]]:
+        return self._sets.setdefault(kind, (set(), set()))
+
+    def known(self, kind: str, key: Any) -> bool:
+        now, before = self._pair(kind)
+        if key in now:
+            return True
+        if key in before:
+            now.add(key)
+            return True
+        return False
+
+    def add(self, kind: str, key: Any) -> None:
+        self._pair(kind)[0].add(key)
+
+    def all_clean(self, finder: Finder, texts: list[str], allow: privacy.AllowList) -> bool:
+        """No finding by ``finder`` in any of ``texts``."""
+        now, before = self._pair(finder.__name__)
+        todo = set(texts) - now
+        if not todo:
+            return True
+        carried = todo & before
+        now |= carried
+        for text in todo - carried:
+            if finder(text, allow):
+                return False
+            now.add(text)
+        return True
+
+
+_CLEAN = _Clean()
+#: texts longer than this are known by their digest (a full text is kept by the plan only)
+_LONG = 2000
+
+
+def _scan(text: str, allow: privacy.AllowList, *, file: str = "") -> list[privacy.Finding]:
+    """:func:`privacy.find_personal_data` of ``text`` (``file``: :func:`_find_in_file` of
+    the published file of that name), or nothing when the text is known clean."""
+    kind = "file" if file else "plain"
+    key: Any = digest(file, text) if file or len(text) > _LONG else text
+    if _CLEAN.known(kind, key):
+        return []
+    found = _find_in_file(file, text, allow) if file else privacy.find_personal_data(text, allow)
+    if not found:
+        _CLEAN.add(kind, key)
+    return found
+
+
 def check_privacy(plan: SitePlan, problems: Problems) -> None:
     """Personal data in anything the plan publishes is an error naming its source.
 
@@ -299,21 +407,34 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
             at = line if line is not None else _line_in(root, file, finding.value)
             problems.add(Problem(file, at, column, finding.message() + where))
 
+    _CLEAN.begin(allow)
+    plain_finder, markup_finder = privacy.find_personal_data, privacy.find_in_markup
     for record, file, line in _public_records(registry):
         for name, text in _fields(record):
-            found = privacy.find_personal_data(text, allow)
+            found = _scan(text, allow)
             report(found, file, line if name != "body" else None, name if name != "body" else None)
     for body, text in plan.bodies.items():
-        report(privacy.find_personal_data(text, allow), f"docs/{body}", None, None)
+        report(_scan(text, allow), f"docs/{body}", None, None)
     for written in plan.written:  # as written: front matter and link targets too
-        report(privacy.find_personal_data(written.source, allow), f"docs/{written.src}", None, None)
+        report(_scan(written.source, allow), f"docs/{written.src}", None, None)
     for doc in registry.published_documents():  # attachments that are text
         for path in doc.files:
             if PurePosixPath(path).suffix.lower() in TEXT_ATTACHMENTS:
                 raw = resolve_inside(plan.docs_dir, path, root).read_bytes()
                 text = raw.decode("utf-8-sig", errors="replace")
-                report(_find_in_file(path, text, allow), f"docs/{path}", None, None)
+                report(_scan(text, allow, file=path), f"docs/{path}", None, None)
+    # The same strings recur on thousands of pages (names, labels, links): each is scanned
+    # once, and the pages whose strings are all clean are passed. Only a page where one of
+    # its strings has a finding goes on to the page check below, which reports exactly
+    # those strings' findings (and nothing at all for a page without one).
     for page in plan.pages:
+        plain: list[str] = []
+        markup: list[str] = []
+        _texts(page.context, plain, markup)
+        if _CLEAN.all_clean(plain_finder, plain, allow) and _CLEAN.all_clean(
+            markup_finder, markup, allow
+        ):
+            continue
         strings = list(_strings(page.context, ""))
         # One pass over the page's text (tags included: a mailto: target is text too); only
         # a page with a finding is walked field by field, to name where it is.
@@ -327,7 +448,7 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
             report(finder(text, allow), source, None, None, f" (trang /{page.url}, {path})")
     for data in plan.files:
         text = data.content.decode("utf-8-sig", errors="replace")
-        report(_find_in_file(data.path, text, allow), data.path, None, None)
+        report(_scan(text, allow, file=data.path), data.path, None, None)
 
 
 def check(plan: SitePlan) -> None:

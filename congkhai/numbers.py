@@ -325,14 +325,17 @@ def _canonical(t: str) -> str:
     return t
 
 
+#: A slash right after a letter or digit, or after one space after one: only there can
+#: :func:`_start_before` find a number (a digit or a space after a digit before a state
+#: number's slash, a letter before a party number's). The regex engine stops at slashes
+#: only; a rendered page has hundreds, most after ``<`` (closing tags) or ``.`` (``../``).
+_NUMBER_SLASH = re.compile(r"/(?<=[^\W_]/)|/(?<=[^\W_] /)")
+
+
 def _slashes(t: str) -> list[int]:
-    """Offsets of every slash in ``t``, in order."""
-    found: list[int] = []
-    i = t.find("/")
-    while i >= 0:
-        found.append(i)
-        i = t.find("/", i + 1)
-    return found
+    """Offsets of the slashes of ``t`` that may end a number's serial or type code, in
+    order: every slash :func:`_start_before` does not refuse by the characters before it."""
+    return [m.start() for m in _NUMBER_SLASH.finditer(t)]
 
 
 def _start_before(t: str, p: int) -> int | None:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import vocab
@@ -119,12 +120,29 @@ class Registry:
     def is_published(self, doc: Document) -> bool:
         """Công khai and due (``Document.public_at``): ``noi-bo`` and future-dated records
         appear nowhere."""
-        return doc.public_at(self.as_of)
+        known = self._published.get(doc.id)
+        if known is doc:
+            return True
+        if known is None and self.documents.get(doc.id) is doc:
+            return False
+        return doc.public_at(self.as_of)  # not this registry's own record
+
+    @cached_property
+    def _published(self) -> dict[str, Document]:
+        """This registry's published documents by id, decided once (pages ask for every
+        relation of every document)."""
+        return {d.id: d for d in self.documents.values() if d.public_at(self.as_of)}
 
     def published_documents(self) -> list[Document]:
         """Published documents, newest first (ties by id, for a stable order)."""
-        docs = [d for d in self.documents.values() if self.is_published(d)]
-        return sorted(docs, key=lambda d: (d.issued, d.id), reverse=True)
+        docs = list(self._published.values())
+        # the order of (issued, id), on plain tuples: VnDate compares by this key too
+        # (a month-only date before the month's 1st), without a Python call per comparison
+        return sorted(
+            docs,
+            key=lambda d: (d.issued.year, d.issued.month, d.issued.day or 0, d.id),
+            reverse=True,
+        )
 
     def published_document(self, doc_id: str) -> Document | None:
         """The document if it exists and is published (for links from other records)."""

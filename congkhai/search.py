@@ -31,11 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import operator
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .datasets import DATASETS
@@ -48,6 +50,7 @@ from .ids import (
     plan_url,
     session_url,
 )
+from .memo import Memo, digest
 from .pages.documents import RegisterIndex
 
 VERSION = 2
@@ -118,7 +121,11 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Syllables of ``text``, folded; the party's ``QĐi`` is read as ``QĐ``."""
-    return ["qd" if t == "qdi" else t for t in _TOKEN.findall(fold(text))]
+    folded = fold(text)
+    words: list[str] = _TOKEN.findall(folded)
+    if "qdi" not in folded:  # the usual case: no syllable to read again
+        return words
+    return ["qd" if t == "qdi" else t for t in words]
 
 
 def terms(words: list[str]) -> list[str]:
@@ -377,45 +384,72 @@ def _clean_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+#: each record's terms and scores (:func:`_scored`, a pure function of its fields and date),
+#: kept for the next build: ``mkdocs serve`` indexes the whole site again after each edit
+SCORED: Memo[list[tuple[str, int]]] = Memo()
+
+
+def _scored(
+    record: SearchRecord, counted: dict[str, list[tuple[str, int]]]
+) -> list[tuple[str, int]]:
+    """The record's terms with their scores: syllables and pairs by field weight and capped
+    count, each prefix with its best completion's score, and its date terms. ``counted``:
+    a text's terms with their capped counts, shared by the build (labels and dates recur)."""
+    scores: dict[str, int] = {}
+    # the longest field (the body) first, by one comprehension; the order of a record's
+    # terms is of no consequence (each term's postings are in record order)
+    for n, (text, weight) in enumerate(sorted(record.fields, key=lambda f: -len(f[0]))):
+        if text not in counted:
+            counted[text] = [
+                (term, count if count < TF_CAP else TF_CAP)
+                for term, count in Counter(terms(tokens(text))).items()
+            ]
+        if n == 0:
+            scores = {term: weight * count for term, count in counted[text]}
+            continue
+        for term, count in counted[text]:
+            scores[term] = scores.get(term, 0) + weight * count
+    prefixes: dict[str, int] = {}
+    for term, score in scores.items():
+        if " " not in term:
+            for prefix in _prefixes_of(term):
+                if prefixes.get(prefix, 0) < score:
+                    prefixes[prefix] = score
+    return [
+        *scores.items(),
+        *prefixes.items(),
+        *((term, WEIGHT_DATE) for term in date_terms(record.date)),
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _prefixes_of(word: str) -> tuple[str, ...]:
+    return tuple(prefix_terms((word,)))
+
+
 def build_index(records: list[SearchRecord], url_prefix: str = "") -> IndexFiles:
     """Postings per term (document-ordered, delta-encoded), hashed into buckets; per-record
     display shards (``d/``) and, for texts longer than ``TEXT_LIMIT``, the rest of the text
     up to ``FULL_LIMIT`` (``x/``, same shard number, keyed by the record's place in its
     shard); one small file of
     filter codes (``meta.json``, which names the prefix marker and shortest prefix)."""
-    postings: dict[str, dict[int, int]] = defaultdict(dict)
-    prefixes_of: dict[str, tuple[str, ...]] = {}
+    # term -> record, score, record, score… in record order: a record gives each term one
+    # score (its syllables and pairs, prefixes ``ti*`` and dates ``@12`` never share a
+    # spelling)
+    postings: dict[str, list[int]] = defaultdict(list)
+    counted: dict[str, list[tuple[str, int]]] = {}
     for i, record in enumerate(records):
-        scores: dict[str, int] = defaultdict(int)
-        for text, weight in record.fields:
-            counts: dict[str, int] = defaultdict(int)
-            for term in terms(tokens(text)):
-                counts[term] += 1
-            for term, count in counts.items():
-                scores[term] += weight * min(count, TF_CAP)
-        prefixes: dict[str, int] = {}
-        for term, score in scores.items():
-            postings[term][i] = score
-            if " " not in term:
-                if term not in prefixes_of:
-                    prefixes_of[term] = tuple(prefix_terms((term,)))
-                for prefix in prefixes_of[term]:
-                    if prefixes.get(prefix, 0) < score:
-                        prefixes[prefix] = score
-        for prefix, score in prefixes.items():
-            postings[prefix][i] = score
-        for term in date_terms(record.date):
-            postings[term][i] = WEIGHT_DATE
+        key = digest(record.date, *(part for f in record.fields for part in (str(f[1]), f[0])))
+        for term, score in SCORED.get(key, partial(_scored, record, counted)):
+            postings[term] += (i, score)
     buckets = 1
     while buckets * 24 < len(postings):
         buckets *= 2
     by_bucket: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for term in sorted(postings):
-        flat: list[int] = []
-        previous = 0
-        for doc, score in sorted(postings[term].items()):
-            flat += [doc - previous, score]
-            previous = doc
+        flat = postings[term]
+        docs = flat[0::2]
+        flat[0::2] = map(operator.sub, docs, [0, *docs])  # delta-encoded
         by_bucket[fnv1a(term) % buckets][term] = flat
     out = IndexFiles(records=len(records), terms=len(postings))
 

@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -45,6 +46,7 @@ from .datasets import requests as requests_ds
 from .datasets import site as site_ds
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
+from .memo import Memo, digest
 from .pages import access as access_pages
 from .pages import catalogue as catalogue_pages
 from .pages import dialogues as dialogues_pages
@@ -61,7 +63,7 @@ from .provenance import Repository, file_dates, history_problem, line_times, pro
 from .registry import Registry, load_registry
 from .sanitize import safe_url
 from .schedules import Session
-from .structure import structure_text
+from .structure import StructuredText, structure_text
 
 
 @dataclass(frozen=True)
@@ -250,13 +252,24 @@ def markdown_config(root: Path) -> MarkdownConfig:
     return names, configs
 
 
+#: staff texts as rendered and sanitised, by (configuration, text), kept for the next build
+#: (``mkdocs serve`` plans again after each edit): rendering is a pure function of both
+RENDERED: Memo[str] = Memo()
+#: full texts' structure (``structure_text``, pure), by text, kept for the next build
+STRUCTURED: Memo[StructuredText] = Memo()
+
+
 class MarkdownRenderer:
     """One Markdown parser for the build's staff texts (full texts, notice bodies)."""
 
     def __init__(self, config: MarkdownConfig) -> None:
         self._md = md.Markdown(extensions=config[0], extension_configs=config[1])
+        self._config = repr(config)
 
     def __call__(self, text: str) -> str:
+        return RENDERED.get(digest(self._config, text), lambda: self._render(text))
+
+    def _render(self, text: str) -> str:
         self._md.reset()
         return gate.sanitize(str(self._md.convert(text)))
 
@@ -450,7 +463,7 @@ def _documents(p: _Planner) -> None:
         if doc.body:
             text, file = p.read_body(doc.body), f"docs/{doc.body}"
             p.cites(url, doc.full_title, file, [(None, 1, text)])
-            body = structure_text(text)
+            body = STRUCTURED.get(digest(text), partial(structure_text, text))
             p.registry.problems.extend(
                 [Problem(file, n.line, None, n.message, Severity.WARNING) for n in body.notes]
             )
@@ -1176,6 +1189,8 @@ def build_site(
     data has errors or the gate refuses something. ``markdown`` defaults to the extensions
     of ``root/mkdocs.yml``; a runner passes its own parsed configuration."""
     docs_dir = docs_dir or root / "docs"
+    for memo in (RENDERED, STRUCTURED, search.SCORED):
+        memo.new_build()
     registry = load_registry(root, as_of, docs_dir)
     all_docs = docs_files(docs_dir)
     excluded = gate.admit_files(registry, docs_dir, all_docs)

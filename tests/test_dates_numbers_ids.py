@@ -179,6 +179,38 @@ def test_relative_links(here: str, target: str, link: str) -> None:
     assert ids.relative(here, target) == link
 
 
+#: every URL shape of the site: the root, sections, pages, pages of facets, files at the
+#: root and in folders, an anchor, and paths the arithmetic must leave to posixpath
+_URL_SHAPES = (
+    "",
+    "van-ban/",
+    "van-ban/22-kh-vpub-2021/",
+    "van-ban/loai/ke-hoach/trang-2/",
+    "van-ban/nam/2021/",
+    "du-lieu-mo/",
+    "du-lieu-mo/a.csv",
+    "du-lieu-mo/van-ban.json",
+    "sitemap.xml",
+    "tep/2021/bien-ban.pdf",
+    "tim-kiem/chi-muc/t/12.json",
+    "#dieu-5",
+    "van-ban/x/#dieu-5",
+    "./van-ban/",
+    "van-ban//x/",
+    "../ngoai/",
+    "van-ban/./x/",
+    ".well-known/a.txt",
+)
+
+
+@pytest.mark.parametrize("here", _URL_SHAPES)
+def test_relative_by_arithmetic_equals_posixpath_relpath(here: str) -> None:
+    """The string arithmetic of ``ids.relative`` gives what ``posixpath.relpath`` gives,
+    from every URL shape to every other (``ids._relpath`` is the relpath way)."""
+    for target in _URL_SHAPES:
+        assert ids.relative(here, target) == ids._relpath(here, target), (here, target)
+
+
 @pytest.mark.parametrize(
     ("text", "is_name"),
     [
@@ -253,3 +285,24 @@ def test_legal_force_table(
     assert force.status.value == status
     assert (force.since.isoformat() if force.since else None) == since
     assert force.overridden is ("status" in cells)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Nghị định 30/2020/NĐ-CP ngày 05/3/2020 và Kế hoạch 22/KH-VPUB",
+        "Quy định 12-QĐi/TU, Kết luận 215 - KL/TW, số 15 /2014/TT-BNV",
+        '<a href="../../van-ban/22-kh-vpub-2021/">22/KH-VPUB</a></td></tr>',
+        "Số 12²/KH-VPUB; 1/2; 06/01/2020; x/y; ①-AB/TU; 𝟏𝟐/KH; / đầu dòng",
+        " /KH 1 /QĐ a /b",
+    ],
+)
+def test_number_slashes_are_every_slash_a_number_may_hold(text: str) -> None:
+    """``numbers._slashes`` leaves out only slashes where ``_start_before`` finds nothing."""
+    from congkhai import numbers
+
+    every = [i for i, c in enumerate(text) if c == "/"]
+    kept = numbers._slashes(text)
+    assert set(kept) <= set(every) and kept == sorted(kept)
+    for p in set(every) - set(kept):
+        assert numbers._start_before(text, p) is None, (text, p)

@@ -6,11 +6,13 @@ CLI (``mkdocs build --strict``), then reads every published file back.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 from conftest import (
+    SEED_AS_OF,
     SHIPPED_DOCUMENTS,
     Build,
     build,
@@ -262,3 +264,57 @@ def test_full_text_saved_as_utf16_is_a_message(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/toan-van/bao-cao-doi-thoai-2021.md: tệp không ở mã UTF-8" in result.output
     assert "Traceback" not in result.output
+
+
+def test_page_context_net_names_the_page_and_field_of_a_number_only_a_page_shows() -> None:
+    """The net over page contexts (strings no record holds: labels, rendered Markdown) finds
+    a number in one field of one page among the site's hundreds, and names both; a mobile
+    written with character references counts in ``_html`` fields (markup) only."""
+    from dataclasses import replace
+
+    from congkhai import gate, site
+    from congkhai.problems import Problems
+
+    plan = site.build_site(ROOT, dt.date.fromisoformat(SEED_AS_OF))
+    clean = Problems()
+    gate.check_privacy(plan, clean)
+    assert not clean.items
+    at = next(i for i, p in enumerate(plan.pages) if p.template == "document.html")
+    page = plan.pages[at]
+    planted = replace(
+        page.context,
+        recipients=(*page.context.recipients, "Ông Lò Văn A, ĐT 0912 345 678"),
+        body_html="<p>Gọi &#48;987&#32;654&#32;321</p>",
+        title=page.context.title + " &#48;934 567 890",  # plain text: not a reference
+    )
+    pages = list(plan.pages)
+    pages[at] = replace(page, context=planted)
+    found = Problems()
+    gate.check_privacy(replace(plan, pages=tuple(pages)), found)
+    messages = [p.message for p in found.items]
+    n = len(page.context.recipients)
+    assert len(messages) == 2, messages
+    assert messages[0].endswith(f"(trang /{page.url}, recipients[{n}])")
+    assert "091• ••• 678" in messages[0]
+    assert messages[1].endswith(f"(trang /{page.url}, body_html)")
+    assert "098• ••• 321" in messages[1]
+
+
+def test_second_plan_in_one_process_reports_the_same_personal_data(tmp_path: Path) -> None:
+    """Texts found clean are not scanned again by the next plan (``mkdocs serve``); a text
+    with a finding is, and the next plan is refused with the same messages."""
+    from congkhai import site
+    from congkhai.problems import DataError
+
+    notice = (
+        f"---\ntitle: Liên hệ\ndate: 10/03/2021\ncategory: thong-bao\n---\nGọi bà B: {MOBILE}.\n"
+    )
+    project = make_project(tmp_path, {"data/thong-bao/zz-lien-he.md": notice})
+    as_of = dt.date.fromisoformat(SEED_AS_OF)
+    messages = []
+    for _ in range(2):
+        with pytest.raises(DataError) as refused:
+            site.build_site(project, as_of)
+        messages.append([str(p) for p in refused.value.problems.items])
+    assert messages[0] == messages[1]
+    assert any("data/thong-bao/zz-lien-he.md" in m for m in messages[0]), messages[0]

@@ -258,3 +258,29 @@ def test_table_fields_come_from_the_models(
     field = table_field(column, model)
     assert {k: field[k] for k in expected} == expected
     assert "dd/mm/yyyy" not in field.get("description", "")  # exports write ISO dates
+
+
+class _Label(str):
+    """A str subclass (as a StrEnum value is): written as its text."""
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"records": []},
+        {"a": 1, "b": 'chữ "trích" \\ \n xuống dòng', "c": None, "d": True, "e": 1.5},
+        {"dataset": "van-ban", "count": 2, "records": [{"id": "a", "topics": ["x", "y"]}, {}]},
+        [{"nested": {"deeper": [1, [2, []], {"k": float("nan")}]}}],
+        {"tuple": ("a", 2), "sub": _Label("nhãn"), "neg": -3, "big": 10**20},
+        {1: "khóa số", "x": {2: [3]}},
+        {"outer": {1: {"a": [1, 2]}}},
+        "chỉ một chuỗi",
+        [None, False, 0.1, "<script>"],
+    ],
+)
+def test_dumps_indented_writes_what_json_dumps_indent_1_writes(value: object) -> None:
+    from congkhai.exports import dumps_indented
+
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=1)

@@ -265,3 +265,39 @@ def test_every_page_template_has_its_documented_context() -> None:
         assert dataclasses.is_dataclass(context), template
         assert context.__dataclass_params__.frozen, template  # type: ignore[attr-defined]
         assert context.__doc__ and template in context.__doc__, (template, context.__doc__)
+
+
+def test_second_plan_in_one_process_equals_the_first() -> None:
+    """``mkdocs serve`` plans again in the same process, reusing rendered texts, structures
+    and privacy scans of the last build (``congkhai.memo``): the plan is the same."""
+    from congkhai import site
+
+    as_of = dt.date.fromisoformat(SEED_AS_OF)
+    first = site.build_site(ROOT, as_of)
+    second = site.build_site(ROOT, as_of)
+    assert second.pages == first.pages
+    assert second.files == first.files
+    assert second.written == first.written
+    assert second.registry.problems.items == first.registry.problems.items
+
+
+def test_memo_keeps_what_the_last_build_used_and_nothing_older() -> None:
+    from congkhai.memo import Memo, digest
+
+    memo: Memo[str] = Memo()
+    calls: list[str] = []
+
+    def render(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    memo.new_build()
+    assert memo.get(digest("a"), lambda: render("a")) == "A"
+    assert memo.get(digest("b"), lambda: render("b")) == "B"
+    memo.new_build()  # the next build asks for "a" only
+    assert memo.get(digest("a"), lambda: render("a")) == "A"
+    memo.new_build()  # "b" was not used by the last build: computed again
+    assert memo.get(digest("b"), lambda: render("b")) == "B"
+    assert memo.get(digest("a"), lambda: render("a")) == "A"
+    assert calls == ["a", "b", "b"]
+    assert digest("ab", "c") != digest("a", "bc")
