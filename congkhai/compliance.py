@@ -14,7 +14,6 @@ Findings are not errors: the command exits non-zero only when the data cannot be
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from .datasets.access import legal_facts
 from .datasets.reception import RULES_FILE
 from .dates import format_short
 from .dialogues import Progress, progress
+from .exports import dumps_indented
 from .plans import TaskStatus, task_status
 from .problems import Severity
 from .registry import Registry
@@ -109,7 +109,7 @@ class Report:
                 for f in self.findings
             ],
         }
-        return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return (dumps_indented(payload) + "\n").encode("utf-8")
 
     def lines(self) -> list[str]:
         """The report as text (the command's output)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
@@ -50,13 +51,19 @@ class OutsideRepository(ValueError):
     """A path that leaves the repository (``..``, absolute, or a symlink pointing out)."""
 
 
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: Path) -> Path:
+    """The repository's real path, resolved once, not once per file it holds."""
+    return folder.resolve()
+
+
 def resolve_inside(base: Path, relpath: str, root: Path | None = None) -> Path:
     """``base/relpath`` resolved, refusing anything that ends up outside ``root`` (default:
     the parent of ``base``, the repository): ``..``, absolute paths and symlinks out."""
     pure = PurePosixPath(relpath)
     if pure.is_absolute() or ".." in pure.parts:
         raise OutsideRepository(relpath)
-    top = (root or base.parent).resolve()
+    top = _real_folder(root or base.parent)
     real = (base / pure).resolve()
     if not real.is_relative_to(top):
         raise OutsideRepository(relpath)

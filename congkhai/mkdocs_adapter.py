@@ -13,6 +13,7 @@ build's state lives on the config object, new for every build: nothing outlives 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import logging
@@ -21,7 +22,9 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -47,6 +50,8 @@ _SERVING = False
 #: the spliced pages last published into each site folder by this process
 _RECORDS = rendercache.PageRecords()
 _THEME_BYTECODE = MemoryBytecodeCache()
+#: while serving: the content last rendered for each page the theme frames, and its inputs
+_THEMED: dict[tuple[Path, str], tuple[rendercache.Rendered, str]] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -83,6 +88,10 @@ class _Build:
     templates: Path = Path()
     #: while serving: what each spliced page was rendered from (congkhai.rendercache)
     rendered: dict[str, rendercache.Rendered] = field(default_factory=dict)
+
+    @functools.cached_property
+    def templates_digest(self) -> bytes:
+        return rendercache.folder_digest(self.templates)
 
     def __post_init__(self) -> None:
         self.pages: dict[str, PlannedPage] = {p.src: p for p in self.plan.pages}
@@ -267,7 +276,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     state = _build(config)
     spec = state.pages.get(page.file.src_uri)
     if spec is not None:
-        return _content(state, spec, state.plan.index.resolver)
+        return _themed_content(state, spec)
     # a hand-written page: staff Markdown, sanitised like every other
     content = gate.sanitize(html_text)
     if "title" not in page.meta and page.title:  # MkDocs gives an <h1> title as HTML
@@ -277,21 +286,46 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     return content + render(state.env, "provenance.html", written.provenance)
 
 
+def _themed_content(state: _Build, spec: PlannedPage) -> str:
+    """The content of a generated page the theme frames; while serving, the content of the
+    last build when the page's inputs are the same (:mod:`congkhai.rendercache`)."""
+    resolver = state.plan.index.resolver
+    if not _SERVING:
+        return _content(state, spec, resolver)
+    key = rendercache.page_key(spec, state.templates_digest)
+    slot = (state.final_dir.resolve(), spec.src)
+    before = _THEMED.get(slot)
+    if before is not None and before[0].still_valid(key, resolver):
+        return before[1]
+    recorder = rendercache.RecordingResolver(resolver)
+    content = _content(state, spec, recorder)
+    _THEMED[slot] = rendercache.Rendered(key, tuple(recorder.asked)), content
+    return content
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     state = _build(config)
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     for line in summary(state.plan):
         log.info("congkhai: %s", line)
-    if not (config.strict and state.warnings.count):
-        _write_spliced(state, config)
-        _write_sitemap(state, config)
     if config.strict and state.warnings.count:
         staging.discard(Path(config.site_dir))  # MkDocs aborts next: the old site stays
         return
-    staging.swap(Path(config.site_dir), state.final_dir, background=_SERVING)
-    config.site_dir = str(state.final_dir)
+    built, final = Path(config.site_dir), state.final_dir
+    previous = _RECORDS.previous(final) if _SERVING and final.is_dir() else None
+    if previous is None:  # a build: the whole site into the staging folder, then swapped
+        _write_spliced(state, config, built, {})
+        _write_sitemap(state, config)
+        staging.swap(built, final, background=_SERVING)
+        files = staging.files_of(final) if _SERVING else set()
+    else:  # serving again: changed pages in place, the theme's files moved in, stale removed
+        _write_spliced(state, config, final, previous.pages)
+        _write_sitemap(state, config)
+        files = staging.merge_into(built, final) | set(state.rendered)
+        staging.remove_stale(final, previous.files - files)
+    config.site_dir = str(final)
     if _SERVING:
-        _RECORDS.publish(state.final_dir, state.rendered)
+        _RECORDS.publish(final, rendercache.Published(state.rendered, frozenset(files)))
 
 
 def on_build_error(error: Exception) -> None:
@@ -335,16 +369,17 @@ def _prototype(state: _Build, config: MkDocsConfig, src: str) -> tuple[Shell, st
     return shell, file.dest_uri
 
 
-def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
-    """Every planned page the theme did not render, written as its frame filled in. While
-    serving, a page rendered from the same inputs as the one published last time is linked
-    from the published folder instead (:mod:`congkhai.rendercache`); a cold build of many
-    pages renders them in worker processes (:func:`_workers`)."""
-    site_dir = Path(config.site_dir)
+def _write_spliced(
+    state: _Build, config: MkDocsConfig, out: Path, previous: dict[str, rendercache.Rendered]
+) -> None:
+    """Every planned page the theme did not render, written into ``out`` as its frame
+    filled in. While serving, a page rendered from the same inputs as the one published
+    last time is left as it is (``out`` is the published folder: ``previous`` says what its
+    pages were made from; :mod:`congkhai.rendercache`); a cold build of many pages renders
+    them in worker processes (:func:`_workers`)."""
     resolver = state.plan.index.resolver
     shells: dict[tuple[str, ...], tuple[Shell, str, bytes]] = {}
-    previous = _RECORDS.previous(state.final_dir) if _SERVING else {}
-    templates = rendercache.folder_digest(state.templates) if _SERVING else b""
+    templates = state.templates_digest if _SERVING else b""
     site_wide = pickle.dumps((state.plan.chrome, config.site_description))
     jobs: list[_Job] = []
     for spec in state.plan.pages:
@@ -365,15 +400,11 @@ def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
             continue
         page_key = rendercache.page_key(spec, salt)
         before = previous.get(dest)
-        if (
-            before is not None
-            and before.still_valid(page_key, resolver)
-            and rendercache.reuse(state.final_dir / dest, site_dir / dest)
-        ):
+        if before is not None and before.still_valid(page_key, resolver) and (out / dest).is_file():
             state.rendered[dest] = before
             continue
         recorder = rendercache.RecordingResolver(resolver)
-        _write_page(state, config, _Job(spec, shell, dest), recorder)
+        _write_page(state, config, _Job(spec, shell, dest), recorder, out)
         state.rendered[dest] = rendercache.Rendered(page_key, tuple(recorder.asked))
         jobs.append(_Job(spec, shell, dest))
     if _SERVING:
@@ -383,7 +414,7 @@ def _write_spliced(state: _Build, config: MkDocsConfig) -> None:
             len(state.rendered) - len(jobs),
         )
         return
-    _render_all(state, config, jobs)
+    _render_all(state, config, jobs, out)
 
 
 @dataclass(frozen=True)
@@ -393,7 +424,9 @@ class _Job:
     dest: str
 
 
-def _write_page(state: _Build, config: MkDocsConfig, job: _Job, resolver: Resolver) -> None:
+def _write_page(
+    state: _Build, config: MkDocsConfig, job: _Job, resolver: Resolver, out: Path
+) -> None:
     spec = job.spec
     values = {
         "title": spec.title,
@@ -403,7 +436,7 @@ def _write_page(state: _Build, config: MkDocsConfig, job: _Job, resolver: Resolv
         "url": spec.url,
         "src": spec.src,
     }
-    path = Path(config.site_dir) / job.dest
+    path = out / job.dest
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(job.shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
 
@@ -420,14 +453,14 @@ def _workers(pages: int) -> int:
     return min(4, len(os.sched_getaffinity(0))) if pages >= 2000 else 1
 
 
-def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job]) -> None:
+def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path) -> None:
     """Renders ``jobs``: this process takes every n-th page, forked workers the others."""
     workers = _workers(len(jobs))
     resolver = state.plan.index.resolver
 
     def share(first: int) -> None:
         for job in jobs[first::workers]:
-            _write_page(state, config, job, resolver)
+            _write_page(state, config, job, resolver, out)
 
     fork = multiprocessing.get_context("fork") if workers > 1 else None
     children = [fork.Process(target=share, args=(i,)) for i in range(1, workers)] if fork else []
@@ -456,15 +489,24 @@ def _write_sitemap(state: _Build, config: MkDocsConfig) -> None:
     if state.env_theme is None or state.files is None:
         return  # _prototype said why
     themed = {f.src_uri: f for f in state.files.documentation_pages()}
+    site_url = config.site_url or None
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    as_of = state.plan.as_of.isoformat()
     entries: list[Any] = []
     for src in state.page_order:
         if src in themed:
             entries.append(themed[src])
             continue
-        file = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-        page = Page(None, file, config)
-        page.update_date = state.plan.as_of.isoformat()
-        entries.append(file)
+        # what the template reads of a page, as MkDocs' Page would have it (not 10,000 Pages)
+        canonical = urljoin(site_url, state.pages[src].url) if site_url else None
+        page = SimpleNamespace(
+            is_link=False,
+            canonical_url=canonical,
+            abs_url=urlsplit(canonical).path if canonical else None,
+            update_date=as_of,
+        )
+        entries.append(SimpleNamespace(page=page))
     context = get_context(state.nav or Navigation([], []), entries, config)
     output = state.env_theme.get_template("sitemap.xml").render(context)
     path = Path(config.site_dir) / "sitemap.xml"

@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import json
 import posixpath
 import re
 import types
@@ -34,6 +33,7 @@ from .datasets.descriptor import Dataset, Source
 from .datasets.refs import references_of
 from .datasets.site import Site
 from .dates import VnDate
+from .exports import dumps_indented
 from .ids import absolute, slugify
 
 #: Data Package v1 profile names (https://specs.frictionlessdata.io/profiles/)
@@ -347,4 +347,4 @@ def data_package(
 
 def package_bytes(package: Mapping[str, Any]) -> bytes:
     """``datapackage.json`` as published: UTF-8, Vietnamese unescaped, keys in our order."""
-    return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (dumps_indented(package) + "\n").encode("utf-8")

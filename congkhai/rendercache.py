@@ -10,7 +10,9 @@ rewrite every page (dear). A spliced page (:mod:`congkhai.shell`) is a pure func
   of :func:`congkhai.citing.link_html`), recorded while it was rendered;
 
 so a page whose key and recorded answers are unchanged is the same page, byte for byte: the
-adapter links the published file into the new build instead of rendering it again. The key
+adapter leaves the published file as it is instead of rendering it again (while serving,
+the new build is written into the published folder: changed pages, the theme's own files,
+and the deletion of what the build no longer has). The key
 is a digest of the pickled planned page: equal pickles mean equal pages; a pickle that
 differs for equal pages only costs a render. The record lives in the serving process (a
 fresh ``mkdocs build`` renders everything) and only for the folder it was written to.
@@ -21,7 +23,6 @@ build with a cold one, byte for byte.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,33 +87,23 @@ def folder_digest(folder: Path) -> bytes:
     return digest(*parts)
 
 
+@dataclass(frozen=True)
+class Published:
+    """A site folder as this process last left it: each spliced page's inputs, and every
+    file in it (so that the next build can delete what it no longer has)."""
+
+    pages: dict[str, Rendered]
+    files: frozenset[str]
+
+
 @dataclass
 class PageRecords:
-    """The pages last published into each site folder by this process."""
+    """What this process last published into each site folder."""
 
-    by_site: dict[Path, dict[str, Rendered]] = field(default_factory=dict)
+    by_site: dict[Path, Published] = field(default_factory=dict)
 
-    def previous(self, site: Path) -> dict[str, Rendered]:
-        return self.by_site.get(site.resolve(), {})
+    def previous(self, site: Path) -> Published | None:
+        return self.by_site.get(site.resolve())
 
-    def publish(self, site: Path, pages: dict[str, Rendered]) -> None:
-        self.by_site[site.resolve()] = pages
-
-    def forget(self, site: Path) -> None:
-        self.by_site.pop(site.resolve(), None)
-
-
-def reuse(published: Path, staging: Path) -> bool:
-    """Put the published file into the new build without rewriting it (a hard link; a
-    copy where the file system has none). False when it is gone."""
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(published, staging)
-    except FileNotFoundError:
-        return False
-    except OSError:
-        try:
-            staging.write_bytes(published.read_bytes())
-        except FileNotFoundError:
-            return False
-    return True
+    def publish(self, site: Path, published: Published) -> None:
+        self.by_site[site.resolve()] = published

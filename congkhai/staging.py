@@ -11,6 +11,7 @@ import itertools
 import os
 import shutil
 import threading
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 _numbers = itertools.count()
@@ -41,3 +42,42 @@ def swap(built: Path, final: Path, *, background: bool = False) -> None:
 
 def discard(built: Path) -> None:
     shutil.rmtree(built, ignore_errors=True)
+
+
+def merge_into(built: Path, final: Path) -> set[str]:
+    """Move every file of ``built`` into ``final``, replacing what is there (each file in one
+    rename), then remove ``built``; returns the files' paths relative to ``final``. Used
+    while serving, where rebuilding ``final`` whole would rewrite every unchanged page."""
+    moved: set[str] = set()
+    for folder, _subfolders, names in os.walk(built):
+        rel = Path(folder).relative_to(built).as_posix()
+        target = final if rel == "." else final / rel
+        if names:
+            target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(os.path.join(folder, name), target / name)
+            moved.add(name if rel == "." else f"{rel}/{name}")
+    shutil.rmtree(built, ignore_errors=True)
+    return moved
+
+
+def remove_stale(final: Path, stale: AbstractSet[str]) -> None:
+    """Delete files of ``final`` that the new build no longer has, and folders left empty."""
+    for rel in sorted(stale):
+        path = final / rel
+        path.unlink(missing_ok=True)
+        parent = path.parent
+        while parent != final:
+            try:
+                parent.rmdir()
+            except OSError:  # not empty
+                break
+            parent = parent.parent
+
+
+def files_of(folder: Path) -> set[str]:
+    return {
+        Path(root, name).relative_to(folder).as_posix()
+        for root, _subfolders, names in os.walk(folder)
+        for name in names
+    }
