@@ -5,10 +5,12 @@ refusals stop the build before anything is written) and points the build at a st
 folder; ``on_files`` maps the plan to generated files; the page events render the planned
 pages that are in the navigation (and the hand-written ones) through the theme;
 ``on_post_build`` writes every other planned page (the volume: documents, listings, facets)
-by filling a frame the theme rendered once per folder depth (:mod:`congkhai.shell`), writes
-the sitemap of all pages, and swaps the finished folder into place. ``CONGKHAI_SHELL=0``
-sends every page through the theme instead (the equivalence test compares both). The
-build's state lives on the config object, new for every build: nothing outlives it.
+by filling a frame the theme rendered once per folder (:mod:`congkhai.shell`), writes the
+sitemap of all pages, and swaps the finished folder into place. ``CONGKHAI_SHELL=0`` sends
+every page through the theme instead (the equivalence test compares both). The build's
+state lives on the config object, new for every build. Only while serving (``on_startup``
+says so) does this module keep, between builds, what each published page was made from
+(:mod:`congkhai.rendercache`): the next build rewrites only the pages that changed.
 """
 
 from __future__ import annotations

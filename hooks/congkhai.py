@@ -1,7 +1,8 @@
 """MkDocs hooks: a few lines per event, forwarding to congkhai.mkdocs_adapter.
 
 No state lives here: MkDocs does not reload hooks under ``mkdocs serve``; the adapter keeps
-the build's state on the config object, which is new for every build.
+the build's state on the config object, which is new for every build (and, while serving,
+what each published page was made from: congkhai/rendercache.py).
 """
 
 from congkhai import mkdocs_adapter as adapter
