@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from . import privacy
+from . import memo, privacy
 from .datasets import documents as documents_ds
 from .datasets.relations import FILE as RELATIONS_FILE
 from .memo import digest
@@ -336,7 +336,7 @@ class _Clean:
         self._sets: dict[str, tuple[set[Any], set[Any]]] = {}  # kind -> (now, before)
 
     def begin(self, allow: privacy.AllowList) -> None:
-        same = allow.keys == self._allow
+        same = allow.keys == self._allow and memo.keeping()
         self._allow = allow.keys
         self._sets = {k: (set(), now if same else set()) for k, (now, _) in self._sets.items()}
 

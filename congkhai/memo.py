@@ -17,6 +17,19 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
+#: whether results are kept for the next build: only while serving (the adapter's
+#: on_startup says so); a single build keeps nothing it does not need (peak memory)
+_keeping = False
+
+
+def keep_between_builds(on: bool) -> None:
+    global _keeping
+    _keeping = on
+
+
+def keeping() -> bool:
+    return _keeping
+
 
 def digest(*parts: str) -> bytes:
     """A 128-bit digest of ``parts`` (separated, so ``("ab", "c")`` is not ``("a", "bc")``)."""
@@ -37,10 +50,13 @@ class Memo(Generic[T]):
         self._current: dict[Hashable, T] = {}
 
     def new_build(self) -> None:
-        self._previous, self._current = self._current, {}
+        self._previous, self._current = (self._current if _keeping else {}), {}
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The value for ``key``: this build's, the last build's, or ``compute()``."""
+        """The value for ``key``: this build's, the last build's, or ``compute()`` (always
+        computed when results are not kept between builds)."""
+        if not _keeping:
+            return compute()
         if key in self._current:
             return self._current[key]
         value = self._previous.pop(key) if key in self._previous else compute()

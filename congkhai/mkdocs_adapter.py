@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp
 
-from . import dates, gate, ids, rendercache, staging
+from . import dates, gate, ids, memo, rendercache, staging
 from .citing import Resolver, link_html
 from .problems import DataError
 from .render import MemoryBytecodeCache, make_env, render
@@ -59,6 +59,7 @@ _THEMED: dict[tuple[Path, str], tuple[rendercache.Rendered, str]] = {}
 def on_startup(command: str, dirty: bool) -> None:
     global _SERVING
     _SERVING = command == "serve"
+    memo.keep_between_builds(_SERVING)
 
 
 class _WarningCounter(logging.Handler):

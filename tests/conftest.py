@@ -128,6 +128,16 @@ def build(
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+@pytest.fixture
+def keeping_between_builds() -> Iterator[None]:
+    """Plans in this process keep results for the next one, as under ``mkdocs serve``."""
+    from congkhai import memo
+
+    memo.keep_between_builds(True)
+    yield
+    memo.keep_between_builds(False)
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The shipped site, built once for the whole session at the seed's as-of date."""

@@ -300,6 +300,7 @@ def test_page_context_net_names_the_page_and_field_of_a_number_only_a_page_shows
     assert "098• ••• 321" in messages[1]
 
 
+@pytest.mark.usefixtures("keeping_between_builds")
 def test_second_plan_in_one_process_reports_the_same_personal_data(tmp_path: Path) -> None:
     """Texts found clean are not scanned again by the next plan (``mkdocs serve``); a text
     with a finding is, and the next plan is refused with the same messages."""

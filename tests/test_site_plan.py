@@ -13,6 +13,7 @@ import textwrap
 import weakref
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SEED_AS_OF, build, make_project
 
 SEED_DATE = dt.date.fromisoformat(SEED_AS_OF)
@@ -267,6 +268,7 @@ def test_every_page_template_has_its_documented_context() -> None:
         assert context.__doc__ and template in context.__doc__, (template, context.__doc__)
 
 
+@pytest.mark.usefixtures("keeping_between_builds")
 def test_second_plan_in_one_process_equals_the_first() -> None:
     """``mkdocs serve`` plans again in the same process, reusing rendered texts, structures
     and privacy scans of the last build (``congkhai.memo``): the plan is the same."""
@@ -281,6 +283,7 @@ def test_second_plan_in_one_process_equals_the_first() -> None:
     assert second.registry.problems.items == first.registry.problems.items
 
 
+@pytest.mark.usefixtures("keeping_between_builds")
 def test_memo_keeps_what_the_last_build_used_and_nothing_older() -> None:
     from congkhai.memo import Memo, digest
 
