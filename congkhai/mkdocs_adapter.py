@@ -265,7 +265,8 @@ def _content(state: _Build, spec: PlannedPage, resolver: Resolver) -> str:
     """A generated page's content: its template, citations linked, feeds, provenance."""
     content = render(state.env, spec.template, spec.context)
     if "<h1" not in content:  # the theme's fallback heading (partials/content.html)
-        content = f"<h1>{html.escape(spec.title, quote=False)}</h1>\n{content}"
+        heading = spec.title or state.plan.chrome.agency
+        content = f"<h1>{html.escape(heading, quote=False)}</h1>\n{content}"
     # Document numbers in any text of any page link to the register (congkhai/citing.py).
     content = link_html(content, spec.url, resolver)
     if spec.feeds:  # the page's own feeds, visible (congkhai/_feeds.html)
