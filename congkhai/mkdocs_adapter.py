@@ -380,7 +380,8 @@ def _write_spliced(
     filled in. While serving, a page rendered from the same inputs as the one published
     last time is left as it is (``out`` is the published folder: ``previous`` says what its
     pages were made from; :mod:`congkhai.rendercache`); a cold build of many pages renders
-    them in worker processes (:func:`_workers`)."""
+    them in worker processes (:func:`_workers`). Plugins' ``on_page_context`` runs once per
+    frame; ``on_post_page`` does not run for these pages (no plugin of this site uses it)."""
     resolver = state.plan.index.resolver
     shells: dict[tuple[str, ...], tuple[Shell, str, bytes]] = {}
     templates = state.templates_digest if _SERVING else b""
