@@ -285,3 +285,10 @@ def test_catalogue_keys_are_unique_anchors() -> None:
     keys = [k.key for k in CATALOGUE]
     assert len(keys) == len(set(keys))
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", k) for k in keys)
+
+
+def test_portal_sitemap_page_links_every_dataset_page_of_the_guide(seed_build: Build) -> None:
+    page = seed_build.html("so-do-cong/")
+    hrefs = {a["href"] for a in page.select("main a[href]")}
+    for dataset in GUIDED_DATASETS:
+        assert f"../huong-dan-nhap-lieu/{dataset.name}/" in hrefs, dataset.name

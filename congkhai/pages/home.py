@@ -20,6 +20,7 @@ from ..ids import (
     REGISTER,
     STAFF_GUIDE,
     document_url,
+    guide_dataset_url,
     month_url,
     notice_url,
     owner_url,
@@ -30,6 +31,7 @@ from ..ids import (
 from ..registry import Registry
 from .dialogues import CommitmentRow, commitment_row
 from .documents import FACETS, RegisterIndex, number_display
+from .guide import GUIDED_DATASETS
 from .notices import NoticeRow, current_notices, notice_row
 from .plans import PlanSummary, owner_tasks, plan_summary, plans_with_overdue
 from .reception import DocLink, NextSession, next_session
@@ -223,6 +225,13 @@ def sitemap_context(registry: Registry, index: RegisterIndex, here: str) -> Site
                 relative(here, STAFF_GUIDE),
                 (
                     DocLink("Hướng dẫn nhập liệu", relative(here, STAFF_GUIDE)),
+                    *(
+                        DocLink(
+                            f"Hướng dẫn nhập liệu: {d.title}",
+                            relative(here, guide_dataset_url(d.name)),
+                        )
+                        for d in GUIDED_DATASETS
+                    ),
                     DocLink("Báo cáo chất lượng dữ liệu", relative(here, QUALITY_REPORT)),
                 ),
             ),
