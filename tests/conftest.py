@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from congkhai.devserver import CHROMIUM, CHROMIUM_ARGS
+from congkhai.devserver import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_AS_OF = "2021-11-30"
@@ -97,17 +97,23 @@ def make_project(tmp_path: Path, files: dict[str, str | bytes] | None = None) ->
     return project
 
 
-def build(
-    project: Path, site: Path, as_of: str = SEED_AS_OF, *, runner: str = "mkdocs", **env: str
-) -> Build:
-    """Run ``mkdocs build --strict`` exactly as CI and staff do (``runner="properdocs"``:
-    the same build by ProperDocs, the documented runner)."""
+def build_env(as_of: str = SEED_AS_OF, **env: str) -> dict[str, str]:
+    """The environment of a test build: this one without variables that would change the
+    site, plus the as-of date."""
     environ = {
         k: v
         for k, v in os.environ.items()
         if k not in {"SOURCE_DATE_EPOCH", "CONGKHAI_REPO_URL", "CONGKHAI_SITE_URL"}
     }
-    environ.update({"CONGKHAI_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", **env})
+    return environ | {"CONGKHAI_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1", **env}
+
+
+def build(
+    project: Path, site: Path, as_of: str = SEED_AS_OF, *, runner: str = "mkdocs", **env: str
+) -> Build:
+    """Run ``mkdocs build --strict`` exactly as CI and staff do (``runner="properdocs"``:
+    the same build by ProperDocs, the documented runner)."""
+    environ = build_env(as_of, **env)
     result = subprocess.run(
         [
             sys.executable,
@@ -126,6 +132,33 @@ def build(
         cwd=project,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def synthetic_project(documents: int, project: Path) -> Path:
+    """``scripts/generate_synthetic.py``: a complete project of ``documents`` documents."""
+    script = ROOT / "scripts" / "generate_synthetic.py"
+    subprocess.run(
+        [sys.executable, str(script), str(documents), str(project)], check=True, capture_output=True
+    )
+    return project
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by path relative to it."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def base(seed_build: Build) -> Iterator[str]:
+    """The shipped site, served on localhost for the browser tests of a module."""
+    url, server = serve(seed_build.site)
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture

@@ -3,12 +3,7 @@ page types, on a desktop and a phone viewport, in Debian's Chromium."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from conftest import Build
-
-from congkhai.devserver import serve
 
 PAGES = [
     "",
@@ -41,14 +36,6 @@ PAGES = [
     "bao-cao-nam/2021/",
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def base(seed_build: Build) -> Iterator[str]:
-    url, server = serve(seed_build.site)
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.parametrize("viewport", [(1280, 900), (360, 740)], ids=["desktop", "phone"])

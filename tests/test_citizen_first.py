@@ -7,13 +7,10 @@ readable on a phone and the as-of script relabels its dated statuses on a stale 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import Build, build, make_project
-
-from congkhai.devserver import serve
 
 CALENDAR = "lich-tiep-cong-dan/"
 NEXT_DATE = "Thứ Tư, 15/12/2021"  # the seed's first planned session after 30/11/2021
@@ -181,14 +178,6 @@ def test_dialogue_chart_is_laid_out_for_a_phone(seed_build: Build) -> None:
 
 
 # --- in Chromium at 360 px: one page, sequential steps -----------------------------------
-
-
-@pytest.fixture(scope="module")
-def base(seed_build: Build) -> Iterator[str]:
-    url, server = serve(seed_build.site)
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 FONT_PX = """() => [...document.querySelectorAll('#thong-ke-2021 ~ figure svg text')].map(

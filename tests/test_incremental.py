@@ -19,8 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build
-from test_shell import files
+from conftest import build, build_env, site_files, synthetic_project
 
 AS_OF = "2026-11-24"
 
@@ -123,12 +122,7 @@ def _edits(project: Path, rng: random.Random) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]], list]:
     tmp = tmp_path_factory.mktemp("incremental")
-    project = tmp / "project"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate_synthetic.py"), "240", str(project)],
-        check=True,
-        capture_output=True,
-    )
+    project = synthetic_project(240, tmp / "project")
     pristine = tmp / "pristine"
     shutil.copytree(project, pristine)
     steps = _edits(project, random.Random(15))
@@ -145,22 +139,12 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
         ],
         capture_output=True,
         text=True,
-        env={**_env(), "CONGKHAI_AS_OF": AS_OF},
+        env=build_env(AS_OF),
         cwd=project,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads((tmp / "snapshots" / "report.json").read_text())
     return tmp, steps, report
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SOURCE_DATE_EPOCH", "CONGKHAI_SITE_URL", "CONGKHAI_REPO_URL"}
-    } | {"NO_MKDOCS_2_WARNING": "1"}
 
 
 def test_every_incremental_build_equals_a_cold_build(edited: tuple) -> None:
@@ -172,7 +156,7 @@ def test_every_incremental_build_equals_a_cold_build(edited: tuple) -> None:
             (cold_project / rel).write_text(text, encoding="utf-8", newline="")
         cold = build(cold_project, tmp / f"cold-{n}", as_of=AS_OF)
         assert cold.returncode == 0, cold.output
-        a, b = files(tmp / "snapshots" / f"step-{n}"), files(cold.site)
+        a, b = site_files(tmp / "snapshots" / f"step-{n}"), site_files(cold.site)
         assert sorted(a) == sorted(b), (n, set(a) ^ set(b))
         differing = [p for p in a if a[p] != b[p]]
         assert not differing, f"step {n}: {len(differing)} files differ, e.g. {differing[:5]}"

@@ -5,12 +5,10 @@ are checked here, by reading the built HTML back with `congkhai.linkcheck`."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import HEADERS, ROOT, Build, build, make_project
+from conftest import HEADERS, Build, build, make_project, synthetic_project
 
 from congkhai.linkcheck import BrokenLink, check_site
 
@@ -140,12 +138,7 @@ def test_shipped_site_has_no_broken_link(seed_build: Build) -> None:
 
 
 def test_synthetic_site_has_no_broken_link(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate_synthetic.py"), "300", str(project)],
-        check=True,
-        capture_output=True,
-    )
+    project = synthetic_project(300, tmp_path / "project")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     broken = check_site(result.site)

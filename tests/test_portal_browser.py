@@ -6,23 +6,11 @@ header search box."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from conftest import ROOT, Build
+from conftest import ROOT
 from test_portal import PAGE_TYPES
 
-from congkhai.devserver import serve
-
 SCREENSHOTS = ROOT / "build-artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def base(seed_build: Build) -> Iterator[str]:
-    url, server = serve(seed_build.site)
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 #: what the focused element looks like: is it the skip link, on screen and opaque?

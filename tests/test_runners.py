@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import gzip
 import re
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build, build
+from conftest import ROOT, Build, build, site_files
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -30,14 +29,6 @@ def comparable(rel: str, data: bytes) -> bytes:
     return data
 
 
-def files(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file()
-    }
-
-
 @pytest.fixture(scope="module")
 def properdocs_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The shipped site built by ``properdocs build --strict`` with the seed build's env."""
@@ -55,7 +46,7 @@ def test_properdocs_really_built_it(properdocs_build: Build, seed_build: Build) 
 def test_properdocs_and_mkdocs_build_identical_sites(
     properdocs_build: Build, seed_build: Build
 ) -> None:
-    by_mkdocs, by_properdocs = files(seed_build.site), files(properdocs_build.site)
+    by_mkdocs, by_properdocs = site_files(seed_build.site), site_files(properdocs_build.site)
     assert sorted(by_mkdocs) == sorted(by_properdocs), (
         "hai công cụ dựng ra tập tệp khác nhau (the runners wrote different files): "
         f"only MkDocs {sorted(set(by_mkdocs) - set(by_properdocs))}, "

@@ -7,24 +7,23 @@ Each site is built twice by the real CLI: as shipped (spliced) and with ``CONGKH
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build, build, document_row, make_project, with_documents
+from conftest import (
+    ROOT,
+    Build,
+    build,
+    document_row,
+    make_project,
+    site_files,
+    synthetic_project,
+    with_documents,
+)
 
 from congkhai.shell import Shell, ShellError, tab_title
 
 NASTY_TITLE = "Kế hoạch \"mẫu\" & <b>không phải thẻ</b> của 'Sở' < 5 > 3"
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(site).as_posix(): p.read_bytes()
-        for p in sorted(site.rglob("*"))
-        if p.is_file()
-    }
 
 
 def both_ways(project: Path, tmp_path: Path, workers: str = "1", **kw: str) -> tuple[Build, Build]:
@@ -36,7 +35,7 @@ def both_ways(project: Path, tmp_path: Path, workers: str = "1", **kw: str) -> t
 
 
 def assert_same_site(spliced: Build, themed: Build) -> None:
-    a, b = files(spliced.site), files(themed.site)
+    a, b = site_files(spliced.site), site_files(themed.site)
     assert sorted(a) == sorted(b), set(a) ^ set(b)
     differing = [path for path in a if a[path] != b[path]]
     assert not differing, f"{len(differing)} files differ, e.g. {differing[:5]}"
@@ -78,12 +77,7 @@ def test_titles_with_markup_characters_are_escaped_alike_both_ways(tmp_path: Pat
 
 
 def test_synthetic_register_with_facets_and_pages_is_byte_identical(tmp_path: Path) -> None:
-    project = tmp_path / "synthetic"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate_synthetic.py"), "400", str(project)],
-        check=True,
-        capture_output=True,
-    )
+    project = synthetic_project(400, tmp_path / "synthetic")
     # with the site's address: canonical links and the sitemap carry each page's own URL;
     # the spliced pages rendered by three processes (a cold build of a large register)
     spliced, themed = both_ways(
@@ -94,7 +88,7 @@ def test_synthetic_register_with_facets_and_pages_is_byte_identical(tmp_path: Pa
         CONGKHAI_SITE_URL="https://congkhai.example.vn/",
     )
     assert_same_site(spliced, themed)
-    pages = [p for p in files(spliced.site) if p.endswith("index.html")]
+    pages = [p for p in site_files(spliced.site) if p.endswith("index.html")]
     assert any("/trang-" in p for p in pages), "no paginated listing exercised"
     sitemap = (spliced.site / "sitemap.xml").read_text(encoding="utf-8")
     assert sitemap.count("<url>") == len(pages)

@@ -14,7 +14,7 @@ import weakref
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_AS_OF, build, make_project
+from conftest import ROOT, SEED_AS_OF, build, make_project, synthetic_project
 
 SEED_DATE = dt.date.fromisoformat(SEED_AS_OF)
 
@@ -214,12 +214,7 @@ def test_interrupted_build_leaves_the_published_site_whole(tmp_path: Path) -> No
     import signal
     import time
 
-    project = tmp_path / "big"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "generate_synthetic.py"), "600", str(project)],
-        check=True,
-        capture_output=True,
-    )
+    project = synthetic_project(600, tmp_path / "big")
     site = tmp_path / "site"
     assert build(project, site).returncode == 0
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
