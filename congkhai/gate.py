@@ -39,7 +39,7 @@ from .sanitize import sanitize_html
 
 if TYPE_CHECKING:
     from .registry import Registry
-    from .site import SitePlan
+    from .site import PlannedPage, SitePlan
 
 #: attachments live here; a file in it that no published record names is not published
 ATTACHMENTS = "tep/"
@@ -388,19 +388,30 @@ def _scan(text: str, allow: privacy.AllowList, *, file: str = "") -> list[privac
     return found
 
 
-def check_privacy(plan: SitePlan, problems: Problems) -> None:
+#: what the page check found on one page: (finding, file it is reported under, where)
+PageFindings = list[tuple[privacy.Finding, str, str]]
+
+
+class PrivacyNet:
     """Personal data in anything the plan publishes is an error naming its source.
 
-    First every public record's text fields, full texts and hand-written pages, so that a
-    finding names the data file, line and column; then, as a net, every page context and
-    every data file of the plan (exports, feeds, calendars, search index), reporting what the
-    first pass could not attribute.
+    :meth:`records` first: every public record's text fields, full texts and hand-written
+    pages, so that a finding names the data file, line and column; then, as a net,
+    :meth:`page` of every page context and :meth:`files` of every data file of the plan
+    (exports, feeds, calendars, search index), reporting what the first pass could not
+    attribute. A value is reported once, where it is first found in that order. The page
+    check is a pure function of the page: a cold build runs it in the worker that renders
+    the page and gives the findings back (:meth:`report_page`), in the plan's page order.
     """
-    registry, root = plan.registry, plan.root
-    allow = allow_list(registry)
-    seen: set[str] = set()
 
-    def report(
+    def __init__(self, plan: SitePlan, problems: Problems) -> None:
+        self.plan, self.problems = plan, problems
+        self.allow = allow_list(plan.registry)
+        self._seen: set[str] = set()
+        _CLEAN.begin(self.allow)
+
+    def _report(
+        self,
         found: list[privacy.Finding],
         file: str,
         line: int | None,
@@ -408,59 +419,96 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
         where: str = "",
     ) -> None:
         for finding in found:
-            if finding.value in seen:
+            if finding.value in self._seen:
                 continue
-            seen.add(finding.value)
-            at = line if line is not None else _line_in(root, file, finding.value)
-            problems.add(Problem(file, at, column, finding.message() + where))
+            self._seen.add(finding.value)
+            at = line if line is not None else _line_in(self.plan.root, file, finding.value)
+            self.problems.add(Problem(file, at, column, finding.message() + where))
 
-    _CLEAN.begin(allow)
-    plain_finder, markup_finder = privacy.find_personal_data, privacy.find_in_markup
-    for record, file, line in _public_records(registry):
-        for name, text in _fields(record):
-            found = _scan(text, allow)
-            report(found, file, line if name != "body" else None, name if name != "body" else None)
-    for body, text in plan.bodies.items():
-        report(_scan(text, allow), f"docs/{body}", None, None)
-    for written in plan.written:  # as written: front matter and link targets too
-        report(_scan(written.source, allow), f"docs/{written.src}", None, None)
-    for doc in registry.published_documents():  # attachments that are text
-        for path in doc.files:
-            if PurePosixPath(path).suffix.lower() in TEXT_ATTACHMENTS:
-                raw = resolve_inside(plan.docs_dir, path, root).read_bytes()
-                text = raw.decode("utf-8-sig", errors="replace")
-                report(_scan(text, allow, file=path), f"docs/{path}", None, None)
-    # The same strings recur on thousands of pages (names, labels, links): each is scanned
-    # once, and the pages whose strings are all clean are passed. Only a page where one of
-    # its strings has a finding goes on to the page check below, which reports exactly
-    # those strings' findings (and nothing at all for a page without one).
-    for page in plan.pages:
+    def records(self) -> None:
+        plan, allow = self.plan, self.allow
+        for record, file, line in _public_records(plan.registry):
+            for name, text in _fields(record):
+                found = _scan(text, allow)
+                whole = name == "body"  # a full text: its line is looked up
+                self._report(found, file, None if whole else line, None if whole else name)
+        for body, text in plan.bodies.items():
+            self._report(_scan(text, allow), f"docs/{body}", None, None)
+        for written in plan.written:  # as written: front matter and link targets too
+            self._report(_scan(written.source, allow), f"docs/{written.src}", None, None)
+        for doc in plan.registry.published_documents():  # attachments that are text
+            for path in doc.files:
+                if PurePosixPath(path).suffix.lower() in TEXT_ATTACHMENTS:
+                    raw = resolve_inside(plan.docs_dir, path, plan.root).read_bytes()
+                    text = raw.decode("utf-8-sig", errors="replace")
+                    self._report(_scan(text, allow, file=path), f"docs/{path}", None, None)
+
+    def page(self, page: PlannedPage) -> PageFindings:
+        """What the net finds in one page's context (nothing reported yet).
+
+        The same strings recur on thousands of pages (names, labels, links): each is
+        scanned once, and a page whose strings are all clean is passed. Only a page where
+        one of its strings has a finding is walked field by field, to name where it is."""
+        allow = self.allow
         plain: list[str] = []
         markup: list[str] = []
         _texts(page.context, plain, markup)
+        plain_finder, markup_finder = privacy.find_personal_data, privacy.find_in_markup
         if _CLEAN.all_clean(plain_finder, plain, allow) and _CLEAN.all_clean(
             markup_finder, markup, allow
         ):
-            continue
+            return []
         strings = list(_strings(page.context, ""))
-        # One pass over the page's text (tags included: a mailto: target is text too); only
-        # a page with a finding is walked field by field, to name where it is.
+        # One pass over the page's text (tags included: a mailto: target is text too)
         if not privacy.find_in_markup("\n".join(text for _, text in strings), allow):
-            continue
+            return []
         source = page.provenance.file if page.provenance else documents_ds.FILE
+        out: PageFindings = []
         for path, text in strings:
-            finder = (
-                privacy.find_in_markup if path.endswith("_html") else privacy.find_personal_data
-            )
-            report(finder(text, allow), source, None, None, f" (trang /{page.url}, {path})")
-    for data in plan.files:
-        text = data.content.decode("utf-8-sig", errors="replace")
-        report(_scan(text, allow, file=data.path), data.path, None, None)
+            finder = markup_finder if path.endswith("_html") else plain_finder
+            out += [(f, source, f" (trang /{page.url}, {path})") for f in finder(text, allow)]
+        return out
+
+    def report_page(self, found: PageFindings) -> None:
+        for finding, source, where in found:
+            self._report([finding], source, None, None, where)
+
+    def files(self) -> None:
+        for data in self.plan.files:
+            text = data.content.decode("utf-8-sig", errors="replace")
+            self._report(_scan(text, self.allow, file=data.path), data.path, None, None)
+
+    def finish(self, pages: Iterable[PageFindings]) -> None:
+        """Reports the findings of every page, in the plan's order, then checks the data
+        files; raises ``DataError`` when anything was found."""
+        for found in pages:
+            self.report_page(found)
+        self.files()
+        if self.problems.errors:
+            raise DataError(self.problems)
 
 
-def check(plan: SitePlan) -> None:
-    """Refuse the plan (raise ``DataError``) when it would publish what it must not."""
+def check_privacy(plan: SitePlan, problems: Problems) -> None:
+    """:class:`PrivacyNet` over the whole plan (every page materialised)."""
+    net = PrivacyNet(plan, problems)
+    net.records()
+    for page in plan.pages:
+        net.report_page(net.page(page.materialize()))
+    net.files()
+
+
+def check(plan: SitePlan, *, whole: bool = True) -> PrivacyNet | None:
+    """Refuse the plan (raise ``DataError``) when it would publish what it must not.
+    ``whole=False``: only :meth:`PrivacyNet.records`; the net is returned, for the caller
+    to check each page and the data files with it (:meth:`PrivacyNet.finish`) before it
+    publishes anything."""
     problems = Problems()
-    check_privacy(plan, problems)
+    if whole:
+        check_privacy(plan, problems)
+        net = None
+    else:
+        net = PrivacyNet(plan, problems)
+        net.records()
     if problems.errors:
         raise DataError(problems)
+    return net

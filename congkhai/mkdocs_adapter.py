@@ -15,6 +15,7 @@ says so) does this module keep, between builds, what each published page was mad
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import html
@@ -23,6 +24,7 @@ import multiprocessing
 import os
 import pickle
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -43,7 +45,15 @@ from .citing import Resolver, link_html
 from .problems import DataError
 from .render import MemoryBytecodeCache, make_env, render
 from .shell import TOKENS, URL_SEGMENT, Shell, ShellError, page_head, tab_title
-from .site import OPTIONAL_SECTIONS, PlannedPage, SitePlan, WrittenPage, build_site, summary
+from .site import (
+    OPTIONAL_SECTIONS,
+    AnyPage,
+    PlannedPage,
+    SitePlan,
+    WrittenPage,
+    build_site,
+    summary,
+)
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
 STATE = "_congkhai_build"
@@ -97,8 +107,19 @@ class _Build:
         return rendercache.folder_digest(self.templates)
 
     def __post_init__(self) -> None:
-        self.pages: dict[str, PlannedPage] = {p.src: p for p in self.plan.pages}
+        self.pages: dict[str, AnyPage] = {p.src: p for p in self.plan.pages}
         self.written: dict[str, WrittenPage] = {w.src: w for w in self.plan.written}
+        #: the pages the theme frames, materialised once (their context is read twice)
+        self.made: dict[str, PlannedPage] = {}
+
+    def spec(self, src: str) -> PlannedPage | None:
+        """The planned page at ``src`` (a page the theme frames), or None."""
+        if src not in self.made:
+            planned = self.pages.get(src)
+            if planned is None:
+                return None
+            self.made[src] = planned.materialize()
+        return self.made[src]
 
 
 def _themed(plan: SitePlan, nav: list[Any]) -> set[str]:
@@ -167,6 +188,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             site_url=config.site_url or None,
             docs_dir=Path(config.docs_dir),
             markdown=(list(config.markdown_extensions), dict(config.mdx_configs)),
+            # A build makes the volume's pages when it writes them (in its workers); serving
+            # keeps every page whole, to compare it with the last build's (rendercache).
+            defer=not _SERVING,
         )
     except (DataError, dates.DateFormatError) as exc:
         raise PluginError(str(exc)) from None
@@ -240,7 +264,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     state = _build(config)
     # The sitemap's <lastmod> and its gzip stamp: the as-of date, not the clock.
     page.update_date = state.plan.as_of.isoformat()
-    spec = state.pages.get(page.file.src_uri)
+    spec = state.spec(page.file.src_uri)
     if spec is None:  # staff front matter never reaches the frame's own metadata
         for key in [k for k in page.meta if str(k).startswith("congkhai")]:
             del page.meta[key]
@@ -278,7 +302,7 @@ def _content(state: _Build, spec: PlannedPage, resolver: Resolver) -> str:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _build(config)
-    spec = state.pages.get(page.file.src_uri)
+    spec = state.spec(page.file.src_uri)
     if spec is not None:
         return _themed_content(state, spec)
     # a hand-written page: staff Markdown, sanitised like every other
@@ -318,8 +342,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     built, final = Path(config.site_dir), state.final_dir
     previous = _RECORDS.previous(final) if _SERVING and final.is_dir() else None
     if previous is None:  # a build: the whole site into the staging folder, then swapped
-        _write_spliced(state, config, built, {})
+        found = _write_spliced(state, config, built, {})
         _write_sitemap(state, config)
+        if state.plan.unchecked is not None:
+            _finish_gate(state, state.plan.unchecked, found, built)
         staging.swap(built, final, background=_SERVING)
         files = staging.files_of(final) if _SERVING else set()
     else:  # serving again: changed pages in place, the theme's files moved in, stale removed
@@ -330,6 +356,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     config.site_dir = str(final)
     if _SERVING:
         _RECORDS.publish(final, rendercache.Published(state.rendered, frozenset(files)))
+
+
+def _finish_gate(
+    state: _Build, net: gate.PrivacyNet, found: dict[int, gate.PageFindings], built: Path
+) -> None:
+    """The gate's check of every page and data file (``build_site(defer=True)`` left it
+    to the build): the pages the workers wrote gave their findings back, the theme's pages
+    are checked here. Anything found: the staged site is thrown away, the old one stays."""
+    for i, planned in enumerate(state.plan.pages):
+        if planned.src in state.themed:
+            page = state.made.get(planned.src) or planned.materialize()
+            found[i] = net.page(page)
+    try:
+        net.finish(found[i] for i in sorted(found))
+    except DataError as exc:
+        staging.discard(built)
+        raise PluginError(str(exc)) from None
 
 
 def on_build_error(error: Exception) -> None:
@@ -375,19 +418,21 @@ def _prototype(state: _Build, config: MkDocsConfig, src: str) -> tuple[Shell, st
 
 def _write_spliced(
     state: _Build, config: MkDocsConfig, out: Path, previous: dict[str, rendercache.Rendered]
-) -> None:
+) -> dict[int, gate.PageFindings]:
     """Every planned page the theme did not render, written into ``out`` as its frame
     filled in. While serving, a page rendered from the same inputs as the one published
     last time is left as it is (``out`` is the published folder: ``previous`` says what its
     pages were made from; :mod:`congkhai.rendercache`); a cold build of many pages renders
-    them in worker processes (:func:`_workers`). Plugins' ``on_page_context`` runs once per
-    frame; ``on_post_page`` does not run for these pages (no plugin of this site uses it)."""
+    them in worker processes (:func:`_workers`), each page made, checked by the gate's net
+    and written in turn; returns what the net found, by the page's place in the plan.
+    Plugins' ``on_page_context`` runs once per frame; ``on_post_page`` does not run for
+    these pages (no plugin of this site uses it)."""
     resolver = state.plan.index.resolver
     shells: dict[tuple[str, ...], tuple[Shell, str, bytes]] = {}
     templates = state.templates_digest if _SERVING else b""
     site_wide = pickle.dumps((state.plan.chrome, config.site_description))
     jobs: list[_Job] = []
-    for spec in state.plan.pages:
+    for index, spec in enumerate(state.plan.pages):
         if spec.src in state.themed:
             continue
         src = spec.src
@@ -401,38 +446,41 @@ def _write_spliced(
         shell, proto_dest, salt = shells[key]
         dest = proto_dest.replace(URL_SEGMENT, src.split("/")[-2], 1)
         if not _SERVING:
-            jobs.append(_Job(spec, shell, dest))
+            jobs.append(_Job(index, spec, shell, dest))
             continue
+        assert isinstance(spec, PlannedPage)  # serving plans every page whole
         page_key = rendercache.page_key(spec, salt)
         before = previous.get(dest)
         if before is not None and before.still_valid(page_key, resolver) and (out / dest).is_file():
             state.rendered[dest] = before
             continue
         recorder = rendercache.RecordingResolver(resolver)
-        _write_page(state, config, _Job(spec, shell, dest), recorder, out)
+        _write_page(state, config, _Job(index, spec, shell, dest), recorder, out)
         state.rendered[dest] = rendercache.Rendered(page_key, tuple(recorder.asked))
-        jobs.append(_Job(spec, shell, dest))
+        jobs.append(_Job(index, spec, shell, dest))
     if _SERVING:
         log.info(
             "congkhai: dựng lại %d trang, giữ nguyên %d trang (pages re-rendered, kept)",
             len(jobs),
             len(state.rendered) - len(jobs),
         )
-        return
-    _render_all(state, config, jobs, out)
+        return {}
+    return _render_all(state, config, jobs, out)
 
 
 @dataclass(frozen=True)
 class _Job:
-    spec: PlannedPage
+    index: int  # in the plan's pages
+    planned: AnyPage
     shell: Shell
     dest: str
 
 
 def _write_page(
     state: _Build, config: MkDocsConfig, job: _Job, resolver: Resolver, out: Path
-) -> None:
-    spec = job.spec
+) -> PlannedPage:
+    """Writes the job's page; returns it as made (for the gate's net)."""
+    spec = job.planned.materialize()
     values = {
         "title": spec.title,
         "tab_title": tab_title(spec.title, state.plan.chrome.agency),
@@ -444,6 +492,7 @@ def _write_page(
     path = out / job.dest
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(job.shell.fill(values).encode("utf-8", errors="xmlcharrefreplace"))
+    return spec
 
 
 def _workers(pages: int) -> int:
@@ -458,29 +507,57 @@ def _workers(pages: int) -> int:
     return min(4, len(os.sched_getaffinity(0))) if pages >= 2000 else 1
 
 
-def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path) -> None:
-    """Renders ``jobs``: this process takes every n-th page, forked workers the others."""
+def _render_all(
+    state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
+) -> dict[int, gate.PageFindings]:
+    """Renders ``jobs``: this process takes every n-th page, forked workers the others.
+    Each page is made (its context), written and, when the plan left the check of pages to
+    the build, checked by the gate's net; the findings come back by page index."""
     workers = _workers(len(jobs))
     resolver = state.plan.index.resolver
+    net = state.plan.unchecked
 
-    def share(first: int) -> None:
+    def share(first: int) -> dict[int, gate.PageFindings]:
+        found: dict[int, gate.PageFindings] = {}
         for job in jobs[first::workers]:
-            _write_page(state, config, job, resolver, out)
+            page = _write_page(state, config, job, resolver, out)
+            if net is not None:
+                found[job.index] = net.page(page)
+        return found
+
+    def child(first: int, pipe: Connection) -> None:
+        pipe.send({i: f for i, f in share(first).items() if f})
+        pipe.close()
 
     fork = multiprocessing.get_context("fork") if workers > 1 else None
-    children = [fork.Process(target=share, args=(i,)) for i in range(1, workers)] if fork else []
-    for child in children:
-        child.start()
+    pipes = [fork.Pipe(duplex=False) for _ in range(1, workers)] if fork else []
+    children = (
+        [fork.Process(target=child, args=(i, pipes[i - 1][1])) for i in range(1, workers)]
+        if fork
+        else []
+    )
+    for process in children:
+        process.start()
+    for _, writer in pipes:
+        writer.close()  # the child's end: a child that dies then reads as EOFError here
+    done = False
     try:
-        share(0)
+        found = share(0)
+        for reader, _ in pipes:  # read before joining: a child waits until its pipe is read
+            with contextlib.suppress(EOFError):  # it failed before sending: said below
+                found.update(reader.recv())
+        done = True
     finally:
-        for child in children:
-            child.join()
-    if any(child.exitcode != 0 for child in children):
+        for process in children:
+            if not done:  # this process failed: its message is on its way up
+                process.terminate()
+            process.join()
+    if any(process.exitcode != 0 for process in children):
         raise PluginError(
             "congkhai: một tiến trình dựng trang gặp lỗi, xem thông báo ở trên "
             "(a page-rendering worker failed: see its message above)"
         )
+    return found
 
 
 def _shell_key(src: str) -> tuple[str, ...]:

@@ -44,6 +44,7 @@ from .datasets import reception as reception_ds
 from .datasets import relations as relations_ds
 from .datasets import requests as requests_ds
 from .datasets import site as site_ds
+from .datasets.documents import Document
 from .datasets.tables import read_staff_text
 from .datasets.yamlfile import parse_yaml
 from .memo import Memo, digest
@@ -173,6 +174,36 @@ class PlannedPage:
     def src(self) -> str:
         return ids.page_src(self.url)
 
+    def materialize(self) -> PlannedPage:
+        return self
+
+
+@dataclass(frozen=True)
+class DeferredPage:
+    """A planned page whose context is computed only when it is rendered: the volume (a
+    page per document, the register's listings). A cold build renders these in worker
+    processes (``congkhai/mkdocs_adapter.py``), each computing, checking and writing one
+    page at a time, so that no process holds every page's context; ``build_site(...,
+    defer=False)`` (the default) materialises them all. ``make`` may read anything the
+    plan holds once planning is done (citations of every page: "Được trích dẫn tại")."""
+
+    url: str
+    title: str
+    template: str
+    make: Callable[[], PlannedPage]
+    feeds: tuple[feeds.FeedLink, ...] = ()
+
+    @property
+    def src(self) -> str:
+        return ids.page_src(self.url)
+
+    def materialize(self) -> PlannedPage:
+        page = self.make()
+        return replace(page, feeds=self.feeds) if self.feeds else page
+
+
+AnyPage = PlannedPage | DeferredPage
+
 
 @dataclass(frozen=True)
 class WrittenPage:
@@ -204,7 +235,8 @@ class SitePlan:
     registry: Registry
     index: RegisterIndex
     chrome: Chrome
-    pages: tuple[PlannedPage, ...]
+    #: every planned page; :class:`DeferredPage` ones only in a plan made with ``defer=True``
+    pages: tuple[AnyPage, ...]
     written: tuple[WrittenPage, ...]
     files: tuple[DataFile, ...]
     excluded: frozenset[str]
@@ -214,6 +246,8 @@ class SitePlan:
     #: the catalogue of public information and the compliance report of this build
     catalogue: Catalogue | None = None
     compliance: Report | None = None
+    #: ``defer=True``: the gate's net, its first pass done, for the pages and files
+    unchecked: gate.PrivacyNet | None = None
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -368,7 +402,7 @@ class _Planner:
     site_url: str | None
     provenances: Provenances
     render_markdown: MarkdownRenderer
-    pages: list[PlannedPage] = field(default_factory=list)
+    pages: list[AnyPage] = field(default_factory=list)
     files: list[DataFile] = field(default_factory=list)
     bodies: dict[str, str] = field(default_factory=dict)
     catalogue: Catalogue | None = None
@@ -397,13 +431,38 @@ class _Planner:
     ) -> None:
         """``source``: a data file or folder (its latest change), a record (file, line), or
         None when the template prints a record-level provenance itself."""
+        self.pages.append(
+            self.made(
+                url, title, template, context, source, dublin_core=dublin_core, json_ld=json_ld
+            )
+        )
+
+    def made(
+        self,
+        url: str,
+        title: str,
+        template: str,
+        context: Any,
+        source: str | tuple[str, int | None] | None,
+        *,
+        dublin_core: tuple[tuple[str, str], ...] | None = None,
+        json_ld: str | None = None,
+    ) -> PlannedPage:
+        """The page :meth:`page` plans, returned rather than added (a deferred page's)."""
         if not isinstance(context, TEMPLATE_CONTEXTS[template]):
             raise TypeError(f"{template} needs {TEMPLATE_CONTEXTS[template].__name__}")
         if isinstance(source, tuple):
             view: ProvenanceView | None = self.provenances.of_record(*source)
         else:
             view = self.provenances.of_file(source) if source is not None else None
-        self.pages.append(PlannedPage(url, title, template, context, view, dublin_core, json_ld))
+        return PlannedPage(url, title, template, context, view, dublin_core, json_ld)
+
+    def deferred(
+        self, url: str, title: str, template: str, make: Callable[[], PlannedPage]
+    ) -> None:
+        """A page whose ``make()`` (by :meth:`made`) runs when it is rendered:
+        :class:`DeferredPage`."""
+        self.pages.append(DeferredPage(url, title, template, make))
 
     def data_file(self, path: str, content: bytes) -> None:
         self.files.append(DataFile(path, content))
@@ -445,46 +504,30 @@ class _Planner:
 
 
 def _documents(p: _Planner) -> None:
-    """Sổ văn bản: the register and its facets, a page per published document, open data."""
+    """Sổ văn bản: the register and its facets, a page per published document, open data.
+    Their contexts are made when rendered (:class:`DeferredPage`); what the rest of the plan
+    needs of them (citations, the full texts' structure notes) is done here."""
     index = p.index
+    # git dates of the register's lines and files, read here once, not in each worker
+    p.provenances.changed_at(documents_ds.FILE, None)
+    p.provenances.of_file(documents_ds.FILE)
     for facet, value, number in index.listings():
         title = listing_title(index, facet, value)[0]
-        p.page(
-            ids.register_url(facet, value, number),
-            title + (f" (trang {number})" if number > 1 else ""),
-            "register.html",
-            listing_context(index, facet, value, number),
-            documents_ds.FILE,
-        )
+        title += f" (trang {number})" if number > 1 else ""
+        url = ids.register_url(facet, value, number)
+        make = partial(_listing_page, p, url, title, facet, value, number)
+        p.deferred(url, title, "register.html", make)
     for doc in index.documents:
         url = ids.document_url(doc.id)
         p.cites(url, doc.full_title, documents_ds.FILE, prose_of(doc))
-        body = None
         if doc.body:
             text, file = p.read_body(doc.body), f"docs/{doc.body}"
             p.cites(url, doc.full_title, file, [(None, 1, text)])
-            body = STRUCTURED.get(digest(text), partial(structure_text, text))
+            notes = STRUCTURED.get(digest(text), partial(structure_text, text)).notes
             p.registry.problems.extend(
-                [Problem(file, n.line, None, n.message, Severity.WARNING) for n in body.notes]
+                [Problem(file, n.line, None, n.message, Severity.WARNING) for n in notes]
             )
-        ctx = document_context(
-            index,
-            doc,
-            render_markdown=p.render_markdown,
-            body=body,
-            file_size=p.file_size,
-            provenance=p.provenances.of_record(documents_ds.FILE, doc.line),
-            site_url=p.site_url,
-        )
-        p.page(
-            ids.document_url(doc.id),
-            doc.full_title,
-            "document.html",
-            ctx,
-            None,
-            dublin_core=ctx.dublin_core,
-            json_ld=ctx.json_ld,
-        )
+        p.deferred(url, doc.full_title, "document.html", partial(_document_page, p, doc))
     p.exports(
         "van-ban",
         exports.document_records(index, p.site_url),
@@ -496,6 +539,42 @@ def _documents(p: _Planner) -> None:
         exports.relation_records(p.registry),
         exports.RELATION_COLUMNS,
         relations_ds.FILE,
+    )
+
+
+def _listing_page(
+    p: _Planner, url: str, title: str, facet: str | None, value: str | None, number: int
+) -> PlannedPage:
+    context = listing_context(p.index, facet, value, number)
+    return p.made(url, title, "register.html", context, documents_ds.FILE)
+
+
+def _document_page(p: _Planner, doc: Document) -> PlannedPage:
+    """A document's page, once every page has said what it cites ("Được trích dẫn tại")."""
+    assert p.citations is not None
+    url = ids.document_url(doc.id)
+    body = None
+    if doc.body:
+        text = p.read_body(doc.body)
+        body = STRUCTURED.get(digest(text), partial(structure_text, text))
+    ctx = document_context(
+        p.index,
+        doc,
+        render_markdown=p.render_markdown,
+        body=body,
+        file_size=p.file_size,
+        provenance=p.provenances.of_record(documents_ds.FILE, doc.line),
+        site_url=p.site_url,
+    )
+    dublin_core, json_ld = ctx.dublin_core, ctx.json_ld
+    citing = tuple(
+        documents_pages.CitingPage(c.label, ids.relative(url, c.url))
+        for c in p.citations.cited_by(doc)
+    )
+    if citing:
+        ctx = replace(ctx, cited_by=citing)
+    return p.made(
+        url, doc.full_title, "document.html", ctx, None, dublin_core=dublin_core, json_ld=json_ld
     )
 
 
@@ -821,19 +900,9 @@ def _feeds(p: _Planner) -> None:
 
 
 def _cited_by(p: _Planner) -> None:
-    """Once every page has said what it cites: "Được trích dẫn tại" on each document page,
-    and the citations that could not be linked in the data-quality report."""
+    """Once every page has said what it cites: the citations that could not be linked, in
+    the data-quality report ("Được trích dẫn tại" is made with each document's page)."""
     assert p.citations is not None
-    for i, page in enumerate(p.pages):
-        if page.template != "document.html":
-            continue
-        doc = p.registry.documents[page.context.doc_id]
-        citing = tuple(
-            documents_pages.CitingPage(c.label, ids.relative(page.url, c.url))
-            for c in p.citations.cited_by(doc)
-        )
-        if citing:
-            p.pages[i] = replace(page, context=replace(page.context, cited_by=citing))
     p.registry.problems.extend(p.citations.problems())
 
 
@@ -1184,10 +1253,16 @@ def build_site(
     site_url: str | None = None,
     docs_dir: Path | None = None,
     markdown: MarkdownConfig | None = None,
+    defer: bool = False,
 ) -> SitePlan:
     """The plan of the site built from ``root`` at ``as_of``; raises ``DataError`` when the
     data has errors or the gate refuses something. ``markdown`` defaults to the extensions
-    of ``root/mkdocs.yml``; a runner passes its own parsed configuration."""
+    of ``root/mkdocs.yml``; a runner passes its own parsed configuration.
+
+    ``defer``: the volume's pages stay :class:`DeferredPage`, and the gate checks
+    everything but their contexts and the plan's data files: the caller materialises each
+    page when it renders it and finishes the check with :func:`congkhai.gate.PrivacyNet`
+    (the adapter of a cold build does, in its workers) before publishing anything."""
     docs_dir = docs_dir or root / "docs"
     for memo in (RENDERED, STRUCTURED, search.SCORED):
         memo.new_build()
@@ -1229,7 +1304,7 @@ def build_site(
         registry=registry,
         index=planner.index,
         chrome=chrome_of(registry),
-        pages=tuple(planner.pages),
+        pages=tuple(planner.pages if defer else (page.materialize() for page in planner.pages)),
         written=tuple(written),
         files=tuple(planner.files),
         excluded=excluded,
@@ -1238,5 +1313,4 @@ def build_site(
         catalogue=planner.catalogue,
         compliance=planner.compliance,
     )
-    gate.check(plan)
-    return plan
+    return replace(plan, unchecked=gate.check(plan, whole=not defer))

@@ -135,3 +135,43 @@ def test_fill_escapes_titles_and_keeps_html_slots_as_they_are() -> None:
 )
 def test_tab_title_names_the_office_once(title: str, site: str, expected: str) -> None:
     assert tab_title(title, site) == expected
+
+
+def test_personal_data_only_a_page_shows_stops_a_build_whose_workers_make_the_pages(
+    tmp_path: Path,
+) -> None:
+    """A cold build makes the volume's pages in its workers (``build_site(defer=True)``), so
+    the gate's net over page contexts runs there: a mobile number written with character
+    references in a full text (plain in the Markdown, a number once rendered) stops the
+    build with the message the whole-plan check gives, and the published site stays."""
+    import csv
+    import datetime as dt
+
+    from congkhai.problems import DataError
+    from congkhai.site import build_site
+
+    project = synthetic_project(400, tmp_path / "synthetic")
+    first = build(project, tmp_path / "site", "2026-11-24", CONGKHAI_WORKERS="3")
+    assert first.returncode == 0, first.output
+    before = site_files(first.site)
+    with (project / "data" / "documents.csv").open(encoding="utf-8", newline="") as f:
+        doc = next(
+            row
+            for row in csv.DictReader(f)
+            if row["body"] and f"van-ban/{row['id']}/index.html" in before
+        )
+    text = project / "docs" / doc["body"]
+    text.write_text(
+        text.read_text(encoding="utf-8") + "\n\nGọi &#48;987&#32;654&#32;321\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as whole:  # the check of the whole plan, as kiem-tra runs it
+        build_site(project, dt.date(2026, 11, 24))
+    expected = [p.message for p in whole.value.problems.items]
+    assert len(expected) == 1 and "098• ••• 321" in expected[0], expected
+    assert f"(trang /van-ban/{doc['id']}/, " in expected[0]
+
+    refused = build(project, tmp_path / "site", "2026-11-24", CONGKHAI_WORKERS="3")
+    assert refused.returncode != 0
+    assert expected[0] in refused.output, refused.output
+    assert "Traceback" not in refused.output
+    assert site_files(tmp_path / "site") == before  # nothing of the refused build published
