@@ -473,17 +473,28 @@ class PrivacyNet:
         for finding, source, where in found:
             self._report([finding], source, None, None, where)
 
+    def file(self, path: str, content: bytes) -> list[privacy.Finding]:
+        """What the net finds in one published data file (nothing reported yet)."""
+        text = content.decode("utf-8-sig", errors="replace")
+        return _scan(text, self.allow, file=path)
+
     def files(self) -> None:
         for data in self.plan.files:
-            text = data.content.decode("utf-8-sig", errors="replace")
-            self._report(_scan(text, self.allow, file=data.path), data.path, None, None)
+            self._report(self.file(data.path, data.content), data.path, None, None)
 
-    def finish(self, pages: Iterable[PageFindings]) -> None:
+    def finish(
+        self,
+        pages: Iterable[PageFindings],
+        later: Iterable[tuple[str, list[privacy.Finding]]] = (),
+    ) -> None:
         """Reports the findings of every page, in the plan's order, then checks the data
-        files; raises ``DataError`` when anything was found."""
+        files, then reports ``later``: (path, findings) of files written after planning
+        (the search index of a cold build); raises ``DataError`` when anything was found."""
         for found in pages:
             self.report_page(found)
         self.files()
+        for path, findings in later:
+            self._report(findings, path, None, None)
         if self.problems.errors:
             raise DataError(self.problems)
 

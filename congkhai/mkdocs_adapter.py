@@ -23,7 +23,7 @@ import logging
 import multiprocessing
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import SimpleNamespace
@@ -42,6 +42,7 @@ from mkdocs.utils import get_build_timestamp
 
 from . import dates, gate, ids, memo, rendercache, staging
 from .citing import Resolver, link_html
+from .privacy import Finding
 from .problems import DataError
 from .render import MemoryBytecodeCache, make_env, render
 from .shell import TOKENS, URL_SEGMENT, Shell, ShellError, page_head, tab_title
@@ -49,9 +50,11 @@ from .site import (
     OPTIONAL_SECTIONS,
     AnyPage,
     PlannedPage,
+    SearchStats,
     SitePlan,
     WrittenPage,
     build_site,
+    search_index,
     summary,
 )
 
@@ -334,21 +337,24 @@ def _themed_content(state: _Build, spec: PlannedPage) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     state = _build(config)
     logging.getLogger("mkdocs").removeHandler(state.warnings)
-    for line in summary(state.plan):
-        log.info("congkhai: %s", line)
     if config.strict and state.warnings.count:
+        _log_summary(state.plan)
         staging.discard(Path(config.site_dir))  # MkDocs aborts next: the old site stays
         return
     built, final = Path(config.site_dir), state.final_dir
     previous = _RECORDS.previous(final) if _SERVING and final.is_dir() else None
     if previous is None:  # a build: the whole site into the staging folder, then swapped
-        found = _write_spliced(state, config, built, {})
+        rendered = _write_spliced(state, config, built, {})
         _write_sitemap(state, config)
+        _log_summary(
+            replace(state.plan, search_stats=rendered.search_stats or state.plan.search_stats)
+        )
         if state.plan.unchecked is not None:
-            _finish_gate(state, state.plan.unchecked, found, built)
+            _finish_gate(state, state.plan.unchecked, rendered, built)
         staging.swap(built, final, background=_SERVING)
         files = staging.files_of(final) if _SERVING else set()
     else:  # serving again: changed pages in place, the theme's files moved in, stale removed
+        _log_summary(state.plan)
         _write_spliced(state, config, final, previous.pages)
         _write_sitemap(state, config)
         files = staging.merge_into(built, final) | set(state.rendered)
@@ -358,18 +364,23 @@ def on_post_build(config: MkDocsConfig) -> None:
         _RECORDS.publish(final, rendercache.Published(state.rendered, frozenset(files)))
 
 
-def _finish_gate(
-    state: _Build, net: gate.PrivacyNet, found: dict[int, gate.PageFindings], built: Path
-) -> None:
+def _log_summary(plan: SitePlan) -> None:
+    for line in summary(plan):
+        log.info("congkhai: %s", line)
+
+
+def _finish_gate(state: _Build, net: gate.PrivacyNet, rendered: _Rendered, built: Path) -> None:
     """The gate's check of every page and data file (``build_site(defer=True)`` left it
-    to the build): the pages the workers wrote gave their findings back, the theme's pages
-    are checked here. Anything found: the staged site is thrown away, the old one stays."""
+    to the build): the workers gave back what they found in the pages and search index
+    they wrote, the theme's pages are checked here. Anything found: the staged site is
+    thrown away, the old one stays."""
+    found = rendered.pages
     for i, planned in enumerate(state.plan.pages):
         if planned.src in state.themed:
             page = state.made.get(planned.src) or planned.materialize()
             found[i] = net.page(page)
     try:
-        net.finish(found[i] for i in sorted(found))
+        net.finish((found[i] for i in sorted(found)), rendered.search_found)
     except DataError as exc:
         staging.discard(built)
         raise PluginError(str(exc)) from None
@@ -418,13 +429,13 @@ def _prototype(state: _Build, config: MkDocsConfig, src: str) -> tuple[Shell, st
 
 def _write_spliced(
     state: _Build, config: MkDocsConfig, out: Path, previous: dict[str, rendercache.Rendered]
-) -> dict[int, gate.PageFindings]:
+) -> _Rendered:
     """Every planned page the theme did not render, written into ``out`` as its frame
     filled in. While serving, a page rendered from the same inputs as the one published
     last time is left as it is (``out`` is the published folder: ``previous`` says what its
     pages were made from; :mod:`congkhai.rendercache`); a cold build of many pages renders
-    them in worker processes (:func:`_workers`), each page made, checked by the gate's net
-    and written in turn; returns what the net found, by the page's place in the plan.
+    them in worker processes (:func:`_workers`), each page made, written and checked by the
+    gate's net in turn (:func:`_render_all`).
     Plugins' ``on_page_context`` runs once per frame; ``on_post_page`` does not run for
     these pages (no plugin of this site uses it)."""
     resolver = state.plan.index.resolver
@@ -464,7 +475,7 @@ def _write_spliced(
             len(jobs),
             len(state.rendered) - len(jobs),
         )
-        return {}
+        return _Rendered()
     return _render_all(state, config, jobs, out)
 
 
@@ -507,32 +518,69 @@ def _workers(pages: int) -> int:
     return min(4, len(os.sched_getaffinity(0))) if pages >= 2000 else 1
 
 
-def _render_all(
-    state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
-) -> dict[int, gate.PageFindings]:
-    """Renders ``jobs``: this process takes every n-th page, forked workers the others.
+@dataclass
+class _Rendered:
+    """What the processes of a cold build did besides writing: what the gate's net found
+    in each page (by its place in the plan), and the search index they wrote (its figures,
+    what the net found in each of its files)."""
+
+    pages: dict[int, gate.PageFindings] = field(default_factory=dict)
+    search_stats: SearchStats | None = None
+    search_found: list[tuple[str, list[Finding]]] = field(default_factory=list)
+
+    def update(self, other: _Rendered) -> None:
+        self.pages.update(other.pages)
+        if other.search_stats is not None:
+            self.search_stats = other.search_stats
+            self.search_found = other.search_found
+
+
+#: pages a process takes at a time from the shared queue of a cold build
+_CHUNK = 32
+
+
+def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path) -> _Rendered:
+    """Renders ``jobs`` in this process and forked workers, which take pages in chunks
+    from a shared counter (so a process that also builds the search index takes fewer).
     Each page is made (its context), written and, when the plan left the check of pages to
-    the build, checked by the gate's net; the findings come back by page index."""
+    the build, checked by the gate's net; a plan made with ``defer=True`` also has its
+    search index built and written here, by the first worker."""
     workers = _workers(len(jobs))
     resolver = state.plan.index.resolver
     net = state.plan.unchecked
+    fork = multiprocessing.get_context("fork") if workers > 1 else None
+    taken = (
+        fork.Value("i", 0) if fork else SimpleNamespace(value=0, get_lock=contextlib.nullcontext)
+    )
 
-    def share(first: int) -> dict[int, gate.PageFindings]:
-        found: dict[int, gate.PageFindings] = {}
-        for job in jobs[first::workers]:
-            page = _write_page(state, config, job, resolver, out)
-            if net is not None:
-                found[job.index] = net.page(page)
-        return found
+    def work(search: bool) -> _Rendered:
+        done = _Rendered()
+        if search and state.plan.search_records:
+            files, done.search_stats = search_index(state.plan.search_records)
+            for data in files:
+                path = out / data.path
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data.content)
+                if net is not None and (found := net.file(data.path, data.content)):
+                    done.search_found.append((data.path, found))
+        while True:
+            with taken.get_lock():
+                first = taken.value
+                taken.value = first + _CHUNK
+            if first >= len(jobs):
+                return done
+            for job in jobs[first : first + _CHUNK]:
+                page = _write_page(state, config, job, resolver, out)
+                if net is not None and (on_page := net.page(page)):
+                    done.pages[job.index] = on_page
 
-    def child(first: int, pipe: Connection) -> None:
-        pipe.send({i: f for i, f in share(first).items() if f})
+    def child(search: bool, pipe: Connection) -> None:
+        pipe.send(work(search))
         pipe.close()
 
-    fork = multiprocessing.get_context("fork") if workers > 1 else None
     pipes = [fork.Pipe(duplex=False) for _ in range(1, workers)] if fork else []
     children = (
-        [fork.Process(target=child, args=(i, pipes[i - 1][1])) for i in range(1, workers)]
+        [fork.Process(target=child, args=(i == 0, pipes[i][1])) for i in range(len(pipes))]
         if fork
         else []
     )
@@ -540,16 +588,16 @@ def _render_all(
         process.start()
     for _, writer in pipes:
         writer.close()  # the child's end: a child that dies then reads as EOFError here
-    done = False
+    finished = False
     try:
-        found = share(0)
+        rendered = work(search=not children)
         for reader, _ in pipes:  # read before joining: a child waits until its pipe is read
             with contextlib.suppress(EOFError):  # it failed before sending: said below
-                found.update(reader.recv())
-        done = True
+                rendered.update(reader.recv())
+        finished = True
     finally:
         for process in children:
-            if not done:  # this process failed: its message is on its way up
+            if not finished:  # this process failed: its message is on its way up
                 process.terminate()
             process.join()
     if any(process.exitcode != 0 for process in children):
@@ -557,7 +605,7 @@ def _render_all(
             "congkhai: một tiến trình dựng trang gặp lỗi, xem thông báo ở trên "
             "(a page-rendering worker failed: see its message above)"
         )
-    return found
+    return rendered
 
 
 def _shell_key(src: str) -> tuple[str, ...]:

@@ -223,6 +223,10 @@ class DataFile:
     content: bytes
 
 
+#: the search index's records, terms and files
+SearchStats = tuple[int, int, int]
+
+
 @dataclass(frozen=True)
 class SitePlan:
     """Everything one build publishes. ``excluded``: files of ``docs/`` the runner must not
@@ -242,12 +246,16 @@ class SitePlan:
     excluded: frozenset[str]
     #: full texts of published documents (path in docs/ -> text), as read for their pages
     bodies: dict[str, str] = field(default_factory=dict)
-    search_stats: tuple[int, int, int] = (0, 0, 0)  # records, terms, files
+    #: None while the search index is still to be built (``search_records``)
+    search_stats: SearchStats | None = None
     #: the catalogue of public information and the compliance report of this build
     catalogue: Catalogue | None = None
     compliance: Report | None = None
     #: ``defer=True``: the gate's net, its first pass done, for the pages and files
     unchecked: gate.PrivacyNet | None = None
+    #: ``defer=True``: what the search index is built from (:func:`search_index`), by the
+    #: build while it writes the pages; its files are then not in ``files``
+    search_records: tuple[search.SearchRecord, ...] = ()
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -1210,10 +1218,19 @@ def docs_files(docs_dir: Path) -> list[str]:
     return sorted(path.removeprefix("./") for path in found)
 
 
+def search_index(records: Iterable[search.SearchRecord]) -> tuple[list[DataFile], SearchStats]:
+    """The search index's files (under ``tim-kiem/chi-muc/``) and its figures."""
+    built = search.build_index(list(records))
+    files = [DataFile(ids.SEARCH_INDEX + rel, data) for rel, data in sorted(built.files.items())]
+    return files, (built.records, built.terms, len(built.files))
+
+
 def summary(plan: SitePlan) -> list[str]:
     """What the build log says of a plan: search index, data-quality report, counts."""
-    records, terms, parts = plan.search_stats
-    lines = [f"chỉ mục tìm kiếm {records} mục, {terms} từ khóa, {parts} tệp"]
+    lines = []
+    if plan.search_stats is not None:
+        records, terms, parts = plan.search_stats
+        lines.append(f"chỉ mục tìm kiếm {records} mục, {terms} từ khóa, {parts} tệp")
     if quality := site_pages.quality_lines(plan.registry.problems):
         lines.append(
             f"báo cáo chất lượng dữ liệu (data-quality report), {len(quality)} mục:\n  "
@@ -1293,9 +1310,10 @@ def build_site(
     records = search.records_from(
         planner.index, [(w.url, w.title, w.text) for w in written], planner.read_body
     )
-    index_files = search.build_index(records)
-    for rel, data in sorted(index_files.files.items()):
-        planner.data_file(ids.SEARCH_INDEX + rel, data)
+    search_stats = None
+    if not defer:
+        index_files, search_stats = search_index(records)
+        planner.files += index_files
     plan = SitePlan(
         root=root,
         docs_dir=docs_dir,
@@ -1309,7 +1327,8 @@ def build_site(
         files=tuple(planner.files),
         excluded=excluded,
         bodies=planner.bodies,
-        search_stats=(index_files.records, index_files.terms, len(index_files.files)),
+        search_stats=search_stats,
+        search_records=tuple(records) if defer else (),
         catalogue=planner.catalogue,
         compliance=planner.compliance,
     )
