@@ -443,12 +443,22 @@ class PrivacyNet:
                     text = raw.decode("utf-8-sig", errors="replace")
                     self._report(_scan(text, allow, file=path), f"docs/{path}", None, None)
 
-    def page(self, page: PlannedPage) -> PageFindings:
-        """What the net finds in one page's context (nothing reported yet).
+    def page(self, page: PlannedPage, digest: bytes | None = None) -> PageFindings:
+        """What the net finds in one page's context (nothing reported yet). ``digest``: the
+        page's (``rendercache.page_digest``); while serving, a page found clean by the
+        last build under the same allow-list is not walked again.
 
         The same strings recur on thousands of pages (names, labels, links): each is
         scanned once, and a page whose strings are all clean is passed. Only a page where
         one of its strings has a finding is walked field by field, to name where it is."""
+        if digest is not None and _CLEAN.known("page", digest):
+            return []
+        found = self._page(page)
+        if not found and digest is not None:
+            _CLEAN.add("page", digest)
+        return found
+
+    def _page(self, page: PlannedPage) -> PageFindings:
         allow = self.allow
         plain: list[str] = []
         markup: list[str] = []

@@ -104,6 +104,8 @@ class _Build:
     templates: Path = Path()
     #: while serving: what each spliced page was rendered from (congkhai.rendercache)
     rendered: dict[str, rendercache.Rendered] = field(default_factory=dict)
+    #: while serving: each planned page's digest, by source path (:func:`_served_plan_checked`)
+    digests: dict[str, bytes] = field(default_factory=dict)
 
     @functools.cached_property
     def templates_digest(self) -> bytes:
@@ -191,10 +193,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             site_url=config.site_url or None,
             docs_dir=Path(config.docs_dir),
             markdown=(list(config.markdown_extensions), dict(config.mdx_configs)),
-            # A build makes the volume's pages when it writes them (in its workers); serving
-            # keeps every page whole, to compare it with the last build's (rendercache).
-            defer=not _SERVING,
+            # the volume's pages are made when written: no process holds them all
+            defer=True,
         )
+        plan, digests = _served_plan_checked(plan) if _SERVING else (plan, {})
     except (DataError, dates.DateFormatError) as exc:
         raise PluginError(str(exc)) from None
     config.site_name = plan.chrome.agency
@@ -206,7 +208,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     final_dir = Path(config.site_dir)
     config.site_dir = str(staging.staging_dir(final_dir))
     templates = Path(config.theme.custom_dir or root / "overrides") / "congkhai"
-    state = _Build(plan, make_env(templates), final_dir, templates=templates)
+    state = _Build(plan, make_env(templates), final_dir, templates=templates, digests=digests)
     if os.environ.get("CONGKHAI_SHELL", "1") == "0" or config.nav is None:
         state.themed = set(state.pages)  # without a nav every page may be in the auto nav
     else:
@@ -217,6 +219,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     mkdocs_log.addHandler(state.warnings)
     setattr(config, STATE, state)
     return config
+
+
+def _served_plan_checked(plan: SitePlan) -> tuple[SitePlan, dict[str, bytes]]:
+    """While serving (the served folder is written in place, so nothing may be written
+    before the gate has passed everything): each page made once, for its digest (the render
+    cache's key) and the gate's net; the search index built and checked. Returns the plan
+    with the index's files and the pages' digests by source path; raises ``DataError`` when
+    the net finds anything."""
+    net = plan.unchecked
+    assert net is not None  # build_site(defer=True)
+    digests: dict[str, bytes] = {}
+    found: list[gate.PageFindings] = []
+    for planned in plan.pages:
+        page = planned.materialize()
+        digests[planned.src] = digest = rendercache.page_digest(page)
+        found.append(net.page(page, digest))
+    files, stats = search_index(plan.search_records)
+    net.finish(found, [(f.path, net.file(f.path, f.content)) for f in files])
+    with_index = plan.files + tuple(files)
+    plan = replace(plan, files=with_index, search_stats=stats, search_records=(), unchecked=None)
+    return plan, digests
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -323,7 +346,7 @@ def _themed_content(state: _Build, spec: PlannedPage) -> str:
     resolver = state.plan.index.resolver
     if not _SERVING:
         return _content(state, spec, resolver)
-    key = rendercache.page_key(spec, state.templates_digest)
+    key = rendercache.page_key(state.digests[spec.src], state.templates_digest)
     slot = (state.final_dir.resolve(), spec.src)
     before = _THEMED.get(slot)
     if before is not None and before[0].still_valid(key, resolver):
@@ -459,8 +482,7 @@ def _write_spliced(
         if not _SERVING:
             jobs.append(_Job(index, spec, shell, dest))
             continue
-        assert isinstance(spec, PlannedPage)  # serving plans every page whole
-        page_key = rendercache.page_key(spec, salt)
+        page_key = rendercache.page_key(state.digests[src], salt)
         before = previous.get(dest)
         if before is not None and before.still_valid(page_key, resolver) and (out / dest).is_file():
             state.rendered[dest] = before

@@ -74,8 +74,15 @@ def digest(*parts: bytes) -> bytes:
     return h.digest()
 
 
-def page_key(page: Any, salt: bytes) -> bytes:
-    return digest(salt, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+def page_digest(page: Any) -> bytes:
+    """A digest of the planned page as pickled (made once per build, in ``on_config``)."""
+    return digest(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def page_key(page_digest: bytes, salt: bytes) -> bytes:
+    """The key of a page rendered from ``page_digest``'s page with a frame and templates
+    (``salt``)."""
+    return digest(salt, page_digest)
 
 
 def folder_digest(folder: Path) -> bytes:
