@@ -14,6 +14,7 @@ it, skipping what is already a link or code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -72,9 +73,13 @@ class Resolver:
             if doc.number and not doc.number.is_draft:
                 self._by_key[doc.number.key].append(doc)
         self._memo: dict[tuple[str, str | None, str | None], Resolution] = {}
+        #: number_key of each number as written: a listed number is read on many pages
+        self._keys: dict[str, str] = {}
 
     def resolve(self, cite: Citation) -> Resolution:
-        key = number_key(cite.number)
+        key = self._keys.get(cite.number)
+        if key is None:
+            key = self._keys[cite.number] = number_key(cite.number)
         if key not in self._by_key:
             return _UNKNOWN
         memo = (key, cite.date, cite.type)
@@ -291,38 +296,90 @@ _SKIP = frozenset(
 )
 
 
-def _open_before(html_text: str, name: str, pos: int) -> int:
-    """Where the last ``<name`` start tag before ``pos`` begins (``<a`` but not ``<abbr``)."""
-    at = html_text.rfind("<" + name, 0, pos)
+#: :data:`_SKIP` and comments, in the order :class:`_Markup` tries them: links first
+_SKIP_ORDER = ("a", *sorted(_SKIP - {"a"}), "<!--")
+
+
+def _occurrences(html_text: str, sub: str) -> list[int]:
+    """Every offset where ``sub`` occurs in ``html_text``, in order (overlaps too)."""
+    found = []
+    at = html_text.find(sub)
     while at >= 0:
-        after = html_text[at + 1 + len(name) : at + 2 + len(name)]
-        if after in (" ", ">", "/", "\t", "\n"):
-            return at
-        at = html_text.rfind("<" + name, 0, at)
-    return -1
+        found.append(at)
+        at = html_text.find(sub, at + 1)
+    return found
 
 
-def _in_markup(html_text: str, start: int, end: int, skipped: list[str]) -> bool:
-    """True when ``html_text[start:end]`` is not plain text: it holds or sits inside a tag
-    (an attribute value too, even one holding ">"), a comment, or an element in
-    :data:`_SKIP` (a link already, code, a form control). ``skipped``: the names of
-    :data:`_SKIP` the page closes somewhere, and "<!--" if it has a comment."""
-    if "<" in html_text[start:end] or ">" in html_text[start:end]:
-        return True
-    lt = html_text.rfind("<", 0, start)
-    while lt >= 0:
-        tag = _TAG.match(html_text, lt)
-        if tag is not None:
-            if tag.end() > start:
+class _Last:
+    """The last occurrence of a string that ends at or before a position, looked up by
+    bisection: ``str.rfind(sub, 0, pos)``, which scans back through the page each time,
+    answered for each citation of a page from one forward scan."""
+
+    def __init__(self, html_text: str, sub: str, keep: Callable[[int], bool] | None = None) -> None:
+        self.starts = [at for at in _occurrences(html_text, sub) if keep is None or keep(at)]
+        self.ends = [at + len(sub) for at in self.starts]
+
+    def before(self, pos: int) -> int:
+        """Where the last occurrence lying wholly before ``pos`` starts, or -1."""
+        i = bisect_right(self.ends, pos)
+        return self.starts[i - 1] if i else -1
+
+
+class _Markup:
+    """Where a rendered page is not prose: its comments and the elements of :data:`_SKIP`
+    it closes somewhere, each as the offsets of its start and end tags, found once per
+    page and only when a number needs them (most numbers in markup are links already)."""
+
+    def __init__(self, html_text: str) -> None:
+        self.html_text = html_text
+        #: (last opening, last closing) of each element or comment; None: not on the page
+        self._pairs: dict[str, tuple[_Last, _Last] | None] = {}
+
+    def _pair(self, name: str) -> tuple[_Last, _Last] | None:
+        if name not in self._pairs:
+            html_text, pair = self.html_text, None
+            if name == "<!--":
+                if "<!--" in html_text:
+                    pair = (_Last(html_text, "<!--"), _Last(html_text, "-->"))
+            elif f"</{name}>" in html_text:  # an element never closed is not one to skip
+                pair = (_start_tags(html_text, name), _Last(html_text, f"</{name}>"))
+            self._pairs[name] = pair
+        return self._pairs[name]
+
+    def holds(self, start: int, end: int) -> bool:
+        """True when ``html_text[start:end]`` is not plain text: it holds or sits inside
+        a tag (an attribute value too, even one holding ">"), a comment, or an element in
+        :data:`_SKIP` (a link already, code, a form control): one opened before ``start``
+        later than it was last closed before ``start``."""
+        html_text = self.html_text
+        if "<" in html_text[start:end] or ">" in html_text[start:end]:
+            return True
+        lt = html_text.rfind("<", 0, start)
+        while lt >= 0:
+            tag = _TAG.match(html_text, lt)
+            if tag is not None:
+                if tag.end() > start:
+                    return True
+                break
+            lt = html_text.rfind("<", 0, lt)  # a "<" inside an attribute value: look further back
+        for name in _SKIP_ORDER:
+            pair = self._pair(name)
+            if pair is not None and pair[0].before(start) > pair[1].before(start):
                 return True
-            break
-        lt = html_text.rfind("<", 0, lt)  # a "<" inside an attribute value: look further back
-    if "<!--" in skipped and html_text.rfind("<!--", 0, start) > html_text.rfind("-->", 0, start):
-        return True
-    return any(
-        _open_before(html_text, name, start) > html_text.rfind(f"</{name}>", 0, start)
-        for name in skipped
-        if name != "<!--"
+        return False
+
+
+#: what may follow an element's name in its start tag (``<a`` but not ``<abbr``)
+_AFTER_NAME = frozenset(" >/\t\n")
+
+
+def _start_tags(html_text: str, name: str) -> _Last:
+    """The start tags ``<name`` of ``html_text`` (``<a href=…>``, ``<a>``; not ``<abbr``)."""
+    after = len(name) + 1
+    return _Last(
+        html_text,
+        "<" + name,
+        lambda at: html_text[at + after : at + after + 1] in _AFTER_NAME,
     )
 
 
@@ -337,17 +394,15 @@ def link_html(html_text: str, here: str, resolver: Resolver) -> str:
     more than one pass of :func:`find_citations`."""
     if "/" not in html_text:
         return html_text
-    skipped: list[str] | None = None
+    markup: _Markup | None = None
     out, last = [], 0
     for cite in find_citations(html_text):
         doc = resolver.resolve(cite).document
         if doc is None or (target := document_url(doc.id)) == here:
             continue
-        if skipped is None:
-            # what the page holds at all: most pages have no comment, code or form
-            skipped = [name for name in _SKIP if f"</{name}>" in html_text]
-            skipped += ["<!--"] if "<!--" in html_text else []
-        if _in_markup(html_text, cite.start, cite.end, skipped):
+        if markup is None:
+            markup = _Markup(html_text)
+        if markup.holds(cite.start, cite.end):
             continue
         out.append(html_text[last : cite.start])
         title = escape(f"{doc.full_title} ({doc.issued.short})", quote=True)

@@ -217,28 +217,47 @@ def relative(from_url: str, to_url: str) -> str:
     Plain paths (every URL ``ids`` makes) are related by string arithmetic, a hundred
     thousand times a build; anything else goes through ``posixpath.relpath``, with the
     same result (``tests/test_dates_numbers_ids.py`` compares the two)."""
-    here = _folder(from_url)
-    if here is not None and _plain_path(to_url):
-        there = to_url.split("/")
-        if there[-1] == "":
-            there.pop()
-        common = 0
-        for a, b in zip(here, there, strict=False):
-            if a != b:
-                break
-            common += 1
-        parts = [".."] * (len(here) - common) + there[common:]
-        if not parts:
-            return "./"
-        target = "/".join(parts)
-        return target + "/" if to_url == "" or to_url.endswith("/") else target
+    ancestors = _ancestors(from_url)
+    if ancestors is not None and _plain_path(to_url):
+        if to_url == "" or to_url.endswith("/"):
+            # a folder: climb to the nearest folder of ``from_url`` that holds it (the
+            # root "" holds everything), then go down; both end in "/", so the prefix
+            # test compares whole segments
+            for up, folder in enumerate(ancestors):
+                if to_url.startswith(folder):
+                    rest = to_url[len(folder) :]
+                    return "../" * up + rest if up or rest else "./"
+        return _relative_segments(ancestors[0], to_url)
     return _relpath(from_url, to_url)
 
 
 @lru_cache(maxsize=4096)
-def _folder(url: str) -> tuple[str, ...] | None:
-    """The segments of the folder of a plain path (a file's name dropped), or None."""
-    return tuple(url.split("/")[:-1]) if _plain_path(url) else None
+def _ancestors(url: str) -> tuple[str, ...] | None:
+    """The folder of a plain path and each folder above it up to the root, each ending
+    in "/" (the root: ""); None for a path that is not plain."""
+    if not _plain_path(url):
+        return None
+    here = url.split("/")[:-1]
+    return tuple("".join(f"{s}/" for s in here[:k]) for k in range(len(here), -1, -1))
+
+
+def _relative_segments(folder: str, to_url: str) -> str:
+    """:func:`relative` from the plain ``folder`` (ending in "/", or the root "") to a
+    plain path, segment by segment (a file: ``du-lieu-mo/a.csv``, ``van-ban/x/#dieu-5``)."""
+    here = folder.split("/")[:-1]
+    there = to_url.split("/")
+    if there[-1] == "":
+        there.pop()
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    if not parts:
+        return "./"
+    target = "/".join(parts)
+    return target + "/" if to_url == "" or to_url.endswith("/") else target
 
 
 def _relpath(from_url: str, to_url: str) -> str:

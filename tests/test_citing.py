@@ -139,6 +139,30 @@ def test_link_html_never_links_inside_links_code_attributes_or_controls(source: 
     assert linked(source) == source
 
 
+def test_link_html_tells_each_number_of_a_page_by_what_is_open_before_it() -> None:
+    """Many numbers on one page (a listing): each is judged by the elements opened and
+    closed before it, not by the first or last of the page."""
+    kept = (
+        '<p><a href="x/">22/KH-VPUB</a>',
+        "<!-- 22/KH-VPUB -->",
+        "<p><code>mã <a>22/KH-VPUB</a></code></p>",
+    )
+    source = (
+        f"{kept[0]} rồi 22/KH-VPUB</p>"
+        f"{kept[1]}<p>22/KH-VPUB</p>"
+        '<p><abbr title="viết tắt">22/KH-VPUB</abbr></p>'
+        "<pre>a</pre><p>22/KH-VPUB</p>"
+        f"{kept[2]}"
+    )
+    out = linked(source)
+    cite = '<a class="ck-cite" href="../../van-ban/22-kh-vpub-2021/"'
+    assert out.count(cite) == 4
+    for before in ("</a> rồi ", "--><p>", '<abbr title="viết tắt">', "</pre><p>"):
+        assert before + cite in out, before
+    for part in kept:
+        assert part in out
+
+
 def test_link_html_does_not_link_a_page_to_itself() -> None:
     source = "<p>Kế hoạch 22/KH-VPUB</p>"
     assert linked(source, "van-ban/22-kh-vpub-2021/") == source

@@ -129,6 +129,85 @@ def test_symlink_out_of_the_repository_is_refused(tmp_path: Path, column: str, t
     assert not (tmp_path / "site").exists()
 
 
+def _repository_with_links(tmp_path: Path) -> Path:
+    """``repo/docs`` holding a file, links inside and out, and a neighbour folder whose
+    name starts like the repository's (``repo-ben-canh``: not inside ``repo``)."""
+    repo = tmp_path / "repo"
+    (repo / "docs" / "tep").mkdir(parents=True)
+    (repo / "docs" / "tep" / "a.pdf").write_bytes(b"%PDF")
+    (repo / "data").mkdir()
+    (repo / "data" / "x.csv").write_text("id\n", encoding="utf-8")
+    neighbour = tmp_path / "repo-ben-canh"
+    neighbour.mkdir()
+    (neighbour / "bi-mat.txt").write_text("BIMAT", encoding="utf-8")
+    os.symlink(repo / "docs" / "tep" / "a.pdf", repo / "docs" / "tep" / "ban-sao.pdf")
+    os.symlink(repo / "data" / "x.csv", repo / "docs" / "du-lieu.csv")
+    os.symlink(tmp_path / "repo-ben-canh", repo / "docs" / "ben-canh")
+    os.symlink(tmp_path / "repo-ben-canh" / "bi-mat.txt", repo / "docs" / "tep" / "bi-mat.pdf")
+    os.symlink("/etc/passwd", repo / "docs" / "passwd.md")
+    return repo
+
+
+@pytest.mark.parametrize(
+    "relpath",
+    [
+        pytest.param("tep/a.pdf", id="plain_file"),
+        pytest.param("./tep//a.pdf", id="dot_and_double_slash"),
+        pytest.param("tep/ban-sao.pdf", id="symlink_to_a_file_inside_docs"),
+        pytest.param("du-lieu.csv", id="symlink_to_the_repository_outside_docs"),
+        pytest.param("tep/chua-co.pdf", id="missing_file"),
+        pytest.param("tep/", id="folder"),
+    ],
+)
+def test_resolve_inside_admits_paths_that_stay_in_the_repository(
+    tmp_path: Path, relpath: str
+) -> None:
+    from congkhai import gate
+
+    repo = _repository_with_links(tmp_path)
+    # the same path pathlib resolves, as an absolute Path
+    assert gate.resolve_inside(repo / "docs", relpath) == (repo / "docs" / relpath).resolve()
+
+
+@pytest.mark.parametrize(
+    "relpath",
+    [
+        pytest.param("../data/x.csv", id="dot_dot_even_inside"),
+        pytest.param("tep/../../data/x.csv", id="dot_dot_in_the_middle"),
+        pytest.param("/etc/passwd", id="absolute"),
+        pytest.param("//etc/passwd", id="absolute_double_slash"),
+        pytest.param("passwd.md", id="symlink_to_etc_passwd"),
+        pytest.param("tep/bi-mat.pdf", id="symlink_to_a_neighbour_named_like_the_repository"),
+        pytest.param("ben-canh/bi-mat.txt", id="folder_symlink_out"),
+    ],
+)
+def test_resolve_inside_refuses_paths_leading_out(tmp_path: Path, relpath: str) -> None:
+    from congkhai import gate
+
+    repo = _repository_with_links(tmp_path)
+    with pytest.raises(gate.OutsideRepository):
+        gate.resolve_inside(repo / "docs", relpath)
+
+
+def test_resolve_inside_relative_base_is_read_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A runner may pass ``docs`` relative to the working folder: the repository is
+    where that folder is now, not where a previous build in the process ran."""
+    from congkhai import gate
+
+    repo = _repository_with_links(tmp_path)
+    other = tmp_path / "kho-khac"
+    (other / "docs").mkdir(parents=True)
+    (other / "docs" / "b.md").write_text("# B\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert gate.resolve_inside(Path("docs"), "tep/a.pdf") == repo / "docs" / "tep" / "a.pdf"
+    monkeypatch.chdir(other)
+    assert gate.resolve_inside(Path("docs"), "b.md") == other / "docs" / "b.md"
+    with pytest.raises(gate.OutsideRepository):
+        gate.resolve_inside(Path("docs"), "b.md", repo)
+
+
 # --- personal data -----------------------------------------------------------------------
 
 CCCD = "001099012345"

@@ -299,3 +299,24 @@ def test_memo_keeps_what_the_last_build_used_and_nothing_older() -> None:
     assert memo.get(digest("a"), lambda: render("a")) == "A"
     assert calls == ["a", "b", "b"]
     assert digest("ab", "c") != digest("a", "bc")
+
+
+def test_a_listing_row_is_the_same_whichever_listing_built_it_first(tmp_path: Path) -> None:
+    """A document's row is computed once per build and reused by its five listings (the
+    register and each facet); each listing still gets its own href to the document, and
+    the same row as a listing planned alone with a fresh index."""
+    from congkhai.pages.documents import RegisterIndex, listing_context
+    from congkhai.registry import load_registry
+
+    project = synthetic_project(120, tmp_path / "du-an")
+    registry = load_registry(project, SEED_DATE)
+    shared = RegisterIndex(registry)
+    listings = shared.listings()
+    assert {facet for facet, _, _ in listings} == {None, "loai", "co-quan", "nam", "tinh-trang"}
+    hrefs = set()
+    for listing in listings:
+        rows = listing_context(shared, *listing).rows
+        assert rows == listing_context(RegisterIndex(registry), *listing).rows, listing
+        hrefs |= {row.href for row in rows}
+    # "x/" from the register, "../x/" from its second page, "../../x/" from a facet's
+    assert {h.count("../") for h in hrefs} >= {0, 1, 2}

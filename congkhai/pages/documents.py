@@ -239,6 +239,8 @@ class RegisterIndex:
         }
         #: what a number cited in a published text points to (congkhai/citing.py)
         self.resolver = Resolver(self.documents)
+        #: each listed document's row without its href (:func:`_row`), filled as listed
+        self._row_fields: dict[str, dict[str, Any]] = {}
 
     def ordered_values(self, facet: str) -> list[str]:
         values = list(self.groups[facet])
@@ -261,21 +263,25 @@ class RegisterIndex:
 
 
 def _row(index: RegisterIndex, doc: Document, here: str) -> DocumentRow:
-    force = index.forces[doc.id]
-    org = index.registry.organizations[doc.issuer]
-    return DocumentRow(
-        href=relative(here, document_url(doc.id)),
-        number=number_display(doc),
-        is_draft=bool(doc.number and doc.number.is_draft),
-        type_label=doc.doc_type.label,
-        issuer=org.short_name or org.name,
-        issued=doc.issued.short,
-        issued_iso=doc.issued.iso,
-        title=doc.title,
-        status=force.status.value,
-        status_label=force.label,
-        example=doc.example,
-    )
+    # A document is a row of five listings (the register and one per facet); only its
+    # href depends on the listing, so the rest is computed once a build (index._row_fields).
+    fields = index._row_fields.get(doc.id)
+    if fields is None:
+        force = index.forces[doc.id]
+        org = index.registry.organizations[doc.issuer]
+        fields = index._row_fields[doc.id] = {
+            "number": number_display(doc),
+            "is_draft": bool(doc.number and doc.number.is_draft),
+            "type_label": doc.doc_type.label,
+            "issuer": org.short_name or org.name,
+            "issued": doc.issued.short,
+            "issued_iso": doc.issued.iso,
+            "title": doc.title,
+            "status": force.status.value,
+            "status_label": force.label,
+            "example": doc.example,
+        }
+    return DocumentRow(href=relative(here, document_url(doc.id)), **fields)
 
 
 def listing_title(index: RegisterIndex, facet: str | None, value: str | None) -> tuple[str, str]:
