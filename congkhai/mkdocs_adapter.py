@@ -235,10 +235,11 @@ def _served_plan_checked(plan: SitePlan) -> tuple[SitePlan, dict[str, bytes]]:
         page = planned.materialize()
         digests[planned.src] = digest = rendercache.page_digest(page)
         found.append(net.page(page, digest))
-    files, stats = search_index(plan.search_records)
+    assert plan.search_records is not None  # build_site(defer=True)
+    files, stats = search_index(plan.search_records())
     net.finish(found, [(f.path, net.file(f.path, f.content)) for f in files])
     with_index = plan.files + tuple(files)
-    plan = replace(plan, files=with_index, search_stats=stats, search_records=(), unchecked=None)
+    plan = replace(plan, files=with_index, search_stats=stats, search_records=None, unchecked=None)
     return plan, digests
 
 
@@ -577,8 +578,8 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
 
     def work(search: bool) -> _Rendered:
         done = _Rendered()
-        if search and state.plan.search_records:
-            files, done.search_stats = search_index(state.plan.search_records)
+        if search and state.plan.search_records is not None:
+            files, done.search_stats = search_index(state.plan.search_records())
             for data in files:
                 path = out / data.path
                 path.parent.mkdir(parents=True, exist_ok=True)

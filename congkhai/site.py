@@ -254,8 +254,9 @@ class SitePlan:
     #: ``defer=True``: the gate's net, its first pass done, for the pages and files
     unchecked: gate.PrivacyNet | None = None
     #: ``defer=True``: what the search index is built from (:func:`search_index`), by the
-    #: build while it writes the pages; its files are then not in ``files``
-    search_records: tuple[search.SearchRecord, ...] = ()
+    #: build while it writes the pages (made there: no process holds them for long); its
+    #: files are then not in ``files``
+    search_records: Callable[[], list[search.SearchRecord]] | None = None
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -1307,12 +1308,15 @@ def build_site(
     written = _written_pages(planner, all_docs, excluded, generated)
     _cited_by(planner)
     _quality(planner)
-    records = search.records_from(
-        planner.index, [(w.url, w.title, w.text) for w in written], planner.read_body
+    records = partial(
+        search.records_from,
+        planner.index,
+        [(w.url, w.title, w.text) for w in written],
+        planner.read_body,
     )
     search_stats = None
     if not defer:
-        index_files, search_stats = search_index(records)
+        index_files, search_stats = search_index(records())
         planner.files += index_files
     plan = SitePlan(
         root=root,
@@ -1328,7 +1332,7 @@ def build_site(
         excluded=excluded,
         bodies=planner.bodies,
         search_stats=search_stats,
-        search_records=tuple(records) if defer else (),
+        search_records=records if defer else None,
         catalogue=planner.catalogue,
         compliance=planner.compliance,
     )

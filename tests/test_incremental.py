@@ -187,3 +187,63 @@ def test_an_edit_rerenders_few_pages_and_leaves_the_others_untouched(edited: tup
     ]
     assert len(same) > total / 2
     assert all(before[p] == after[p] for p in same)
+
+
+REFUSING_DRIVER = r"""
+import json, logging, os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from congkhai import mkdocs_adapter
+
+project, site, body = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+errors = []
+class Keep(logging.Handler):
+    def emit(self, record):
+        errors.append(record.getMessage())
+logging.getLogger("mkdocs").addHandler(Keep(logging.ERROR))
+mkdocs_adapter.on_startup(command="serve", dirty=False)
+os.chdir(project)
+build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+before = {p.relative_to(site).as_posix(): p.read_bytes().hex() for p in site.rglob("*") if p.is_file()}
+body.write_text(body.read_text(encoding="utf-8") + "\n\nGọi &#48;987&#32;654&#32;321\n", encoding="utf-8")
+try:  # MkDocs logs a plugin's error and raises Abort (a SystemExit)
+    build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+    message = None
+except SystemExit:
+    message = "\n".join(errors)
+after = {p.relative_to(site).as_posix(): p.read_bytes().hex() for p in site.rglob("*") if p.is_file()}
+print(json.dumps({"message": message, "unchanged": before == after, "files": len(after)}))
+"""
+
+
+def test_serving_refuses_a_number_only_a_page_shows_before_writing_anything(
+    tmp_path: Path,
+) -> None:
+    """While serving, the served folder is written in place: the gate's net over every page
+    (made once in ``on_config`` for its digest) must refuse before anything is written. A
+    mobile number written with character references in a full text is plain in the
+    Markdown and a number on the rendered page."""
+    project = synthetic_project(120, tmp_path / "project")
+    _, rows = _rows(project / "data" / "documents.csv")
+    doc = next(r for r in rows if r["body"] and r["access"] == "cong-khai" and not r["expires"])
+    (tmp_path / "driver.py").write_text(REFUSING_DRIVER, encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(tmp_path / "driver.py"),
+            str(project),
+            str(tmp_path / "served"),
+            str(project / "docs" / doc["body"]),
+        ],
+        capture_output=True,
+        text=True,
+        env=build_env(AS_OF),
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["message"] is not None, "the rebuild was not refused"
+    assert "098• ••• 321" in outcome["message"]
+    assert f"(trang /van-ban/{doc['id']}/, " in outcome["message"]
+    assert outcome["unchanged"] and outcome["files"] > 120
