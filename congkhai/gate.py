@@ -498,23 +498,28 @@ class PrivacyNet:
         text = content.decode("utf-8-sig", errors="replace")
         return _scan(text, self.allow, file=path)
 
-    def files(self) -> None:
-        for data in self.plan.files:
-            self._report(self.file(data.path, data.content), data.path, None, None)
+    def report_files(self, found: Iterable[tuple[str, list[privacy.Finding]]]) -> None:
+        for path, findings in found:
+            self._report(findings, path, None, None)
+
+    def files(self) -> list[tuple[str, list[privacy.Finding]]]:
+        """What the net finds in each of the plan's data files: (path, findings)."""
+        return [(data.path, self.file(data.path, data.content)) for data in self.plan.files]
 
     def finish(
         self,
         pages: Iterable[PageFindings],
+        files: Iterable[tuple[str, list[privacy.Finding]]] | None = None,
         later: Iterable[tuple[str, list[privacy.Finding]]] = (),
     ) -> None:
-        """Reports the findings of every page, in the plan's order, then checks the data
-        files, then reports ``later``: (path, findings) of files written after planning
-        (the search index of a cold build); raises ``DataError`` when anything was found."""
+        """Reports the findings of every page, in the plan's order, then those of the data
+        files (:meth:`files`, computed now unless given), then ``later``: (path, findings)
+        of files written after planning (the search index of a cold build); raises
+        ``DataError`` when anything was found."""
         for found in pages:
             self.report_page(found)
-        self.files()
-        for path, findings in later:
-            self._report(findings, path, None, None)
+        self.report_files(self.files() if files is None else files)
+        self.report_files(later)
         if self.problems.errors:
             raise DataError(self.problems)
 
@@ -525,7 +530,7 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
     net.records()
     for page in plan.pages:
         net.report_page(net.page(page.materialize()))
-    net.files()
+    net.report_files(net.files())
 
 
 def check(plan: SitePlan, *, whole: bool = True) -> PrivacyNet | None:

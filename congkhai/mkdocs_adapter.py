@@ -237,7 +237,7 @@ def _served_plan_checked(plan: SitePlan) -> tuple[SitePlan, dict[str, bytes]]:
         found.append(net.page(page, digest))
     assert plan.search_records is not None  # build_site(defer=True)
     files, stats = search_index(plan.search_records())
-    net.finish(found, [(f.path, net.file(f.path, f.content)) for f in files])
+    net.finish(found, later=[(f.path, net.file(f.path, f.content)) for f in files])
     with_index = plan.files + tuple(files)
     plan = replace(plan, files=with_index, search_stats=stats, search_records=None, unchecked=None)
     return plan, digests
@@ -404,7 +404,8 @@ def _finish_gate(state: _Build, net: gate.PrivacyNet, rendered: _Rendered, built
             page = state.made.get(planned.src) or planned.materialize()
             found[i] = net.page(page)
     try:
-        net.finish((found[i] for i in sorted(found)), rendered.search_found)
+        pages = (found[i] for i in sorted(found))
+        net.finish(pages, rendered.files_found, rendered.search_found)
     except DataError as exc:
         staging.discard(built)
         raise PluginError(str(exc)) from None
@@ -550,9 +551,14 @@ class _Rendered:
     pages: dict[int, gate.PageFindings] = field(default_factory=dict)
     search_stats: SearchStats | None = None
     search_found: list[tuple[str, list[Finding]]] = field(default_factory=list)
+    #: what the net found in the plan's data files (checked by the process that does not
+    #: build the search index, while the other does)
+    files_found: list[tuple[str, list[Finding]]] | None = None
 
     def update(self, other: _Rendered) -> None:
         self.pages.update(other.pages)
+        if other.files_found is not None:
+            self.files_found = other.files_found
         if other.search_stats is not None:
             self.search_stats = other.search_stats
             self.search_found = other.search_found
@@ -576,8 +582,10 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
         fork.Value("i", 0) if fork else SimpleNamespace(value=0, get_lock=contextlib.nullcontext)
     )
 
-    def work(search: bool) -> _Rendered:
+    def work(search: bool, check_files: bool) -> _Rendered:
         done = _Rendered()
+        if check_files and net is not None:
+            done.files_found = net.files()
         if search and state.plan.search_records is not None:
             files, done.search_stats = search_index(state.plan.search_records())
             for data in files:
@@ -598,7 +606,7 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
                     done.pages[job.index] = on_page
 
     def child(search: bool, pipe: Connection) -> None:
-        pipe.send(work(search))
+        pipe.send(work(search, check_files=False))
         pipe.close()
 
     pipes = [fork.Pipe(duplex=False) for _ in range(1, workers)] if fork else []
@@ -613,7 +621,7 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
         writer.close()  # the child's end: a child that dies then reads as EOFError here
     finished = False
     try:
-        rendered = work(search=not children)
+        rendered = work(search=not children, check_files=True)
         for reader, _ in pipes:  # read before joining: a child waits until its pipe is read
             with contextlib.suppress(EOFError):  # it failed before sending: said below
                 rendered.update(reader.recv())
