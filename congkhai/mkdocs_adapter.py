@@ -24,7 +24,6 @@ import multiprocessing
 import os
 import pickle
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -115,16 +114,16 @@ class _Build:
         self.pages: dict[str, AnyPage] = {p.src: p for p in self.plan.pages}
         self.written: dict[str, WrittenPage] = {w.src: w for w in self.plan.written}
         #: the pages the theme frames, materialised once (their context is read twice)
-        self.made: dict[str, PlannedPage] = {}
+        self.materialized: dict[str, PlannedPage] = {}
 
     def spec(self, src: str) -> PlannedPage | None:
         """The planned page at ``src`` (a page the theme frames), or None."""
-        if src not in self.made:
+        if src not in self.materialized:
             planned = self.pages.get(src)
             if planned is None:
                 return None
-            self.made[src] = planned.materialize()
-        return self.made[src]
+            self.materialized[src] = planned.materialize()
+        return self.materialized[src]
 
 
 def _themed(plan: SitePlan, nav: list[Any]) -> set[str]:
@@ -223,8 +222,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _served_plan_checked(plan: SitePlan) -> tuple[SitePlan, dict[str, bytes]]:
     """While serving (the served folder is written in place, so nothing may be written
-    before the gate has passed everything): each page made once, for its digest (the render
-    cache's key) and the gate's net; the search index built and checked. Returns the plan
+    before the gate has passed everything): each page made, for its digest (the render
+    cache's key) and the gate's net, then let go (a page whose key changed is made again
+    when it is written); the search index built and checked. Returns the plan
     with the index's files and the pages' digests by source path; raises ``DataError`` when
     the net finds anything."""
     net = plan.unchecked
@@ -368,13 +368,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     built, final = Path(config.site_dir), state.final_dir
     previous = _RECORDS.previous(final) if _SERVING and final.is_dir() else None
     if previous is None:  # a build: the whole site into the staging folder, then swapped
-        rendered = _write_spliced(state, config, built, {})
-        _write_sitemap(state, config)
-        _log_summary(
-            replace(state.plan, search_stats=rendered.search_stats or state.plan.search_stats)
-        )
-        if state.plan.unchecked is not None:
-            _finish_gate(state, state.plan.unchecked, rendered, built)
+        try:
+            rendered = _write_spliced(state, config, built, {})
+            _write_sitemap(state, config)
+            stats = rendered.search_stats or state.plan.search_stats
+            _log_summary(replace(state.plan, search_stats=stats))
+            if not _SERVING:  # serving checked every page in on_config
+                assert state.plan.unchecked is not None  # build_site(defer=True)
+                _finish_gate(state, state.plan.unchecked, rendered)
+        except BaseException:  # refused or failed: nothing unchecked stays beside the site
+            staging.discard(built)
+            raise
         staging.swap(built, final, background=_SERVING)
         files = staging.files_of(final) if _SERVING else set()
     else:  # serving again: changed pages in place, the theme's files moved in, stale removed
@@ -393,21 +397,20 @@ def _log_summary(plan: SitePlan) -> None:
         log.info("congkhai: %s", line)
 
 
-def _finish_gate(state: _Build, net: gate.PrivacyNet, rendered: _Rendered, built: Path) -> None:
+def _finish_gate(state: _Build, net: gate.PrivacyNet, rendered: _Rendered) -> None:
     """The gate's check of every page and data file (``build_site(defer=True)`` left it
     to the build): the workers gave back what they found in the pages and search index
-    they wrote, the theme's pages are checked here. Anything found: the staged site is
-    thrown away, the old one stays."""
+    they wrote, the theme's pages are checked here. Anything found stops the build (the
+    staged site is then thrown away, the old one stays)."""
     found = rendered.pages
     for i, planned in enumerate(state.plan.pages):
         if planned.src in state.themed:
-            page = state.made.get(planned.src) or planned.materialize()
+            page = state.materialized.get(planned.src) or planned.materialize()
             found[i] = net.page(page)
     try:
         pages = (found[i] for i in sorted(found))
         net.finish(pages, rendered.files_found, rendered.search_found)
     except DataError as exc:
-        staging.discard(built)
         raise PluginError(str(exc)) from None
 
 
@@ -551,14 +554,13 @@ class _Rendered:
     pages: dict[int, gate.PageFindings] = field(default_factory=dict)
     search_stats: SearchStats | None = None
     search_found: list[tuple[str, list[Finding]]] = field(default_factory=list)
-    #: what the net found in the plan's data files (checked by the process that does not
-    #: build the search index, while the other does)
+    #: what the net found in the plan's data files (checked by this process, while a
+    #: worker builds the search index)
     files_found: list[tuple[str, list[Finding]]] | None = None
 
     def update(self, other: _Rendered) -> None:
+        """Adds what a worker did (it builds the search index or not; never the files)."""
         self.pages.update(other.pages)
-        if other.files_found is not None:
-            self.files_found = other.files_found
         if other.search_stats is not None:
             self.search_stats = other.search_stats
             self.search_found = other.search_found
@@ -570,13 +572,14 @@ _CHUNK = 32
 
 def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path) -> _Rendered:
     """Renders ``jobs`` in this process and forked workers, which take pages in chunks
-    from a shared counter (so a process that also builds the search index takes fewer).
-    Each page is made (its context), written and, when the plan left the check of pages to
-    the build, checked by the gate's net; a plan made with ``defer=True`` also has its
-    search index built and written here, by the first worker."""
+    from a shared counter (so the process that also builds the search index takes fewer).
+    Each page is made (its context), written and checked by the gate's net (the plan left
+    the check of its pages and files to the build: ``build_site(defer=True)``); one worker
+    builds and writes the search index, this process checks the plan's data files."""
+    net = state.plan.unchecked
+    assert net is not None  # a cold build's plan is always made with defer=True
     workers = _workers(len(jobs))
     resolver = state.plan.index.resolver
-    net = state.plan.unchecked
     fork = multiprocessing.get_context("fork") if workers > 1 else None
     taken = (
         fork.Value("i", 0) if fork else SimpleNamespace(value=0, get_lock=contextlib.nullcontext)
@@ -584,7 +587,7 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
 
     def work(search: bool, check_files: bool) -> _Rendered:
         done = _Rendered()
-        if check_files and net is not None:
+        if check_files:
             done.files_found = net.files()
         if search and state.plan.search_records is not None:
             files, done.search_stats = search_index(state.plan.search_records())
@@ -592,8 +595,9 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
                 path = out / data.path
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data.content)
-                if net is not None and (found := net.file(data.path, data.content)):
+                if found := net.file(data.path, data.content):
                     done.search_found.append((data.path, found))
+        seen: set[str] = set()  # a value is reported once: its first place is enough
         while True:
             with taken.get_lock():
                 first = taken.value
@@ -602,25 +606,27 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
                 return done
             for job in jobs[first : first + _CHUNK]:
                 page = _write_page(state, config, job, resolver, out)
-                if net is not None and (on_page := net.page(page)):
+                if on_page := [f for f in net.page(page) if f[0].value not in seen]:
+                    seen.update(f[0].value for f in on_page)
                     done.pages[job.index] = on_page
 
-    def child(search: bool, pipe: Connection) -> None:
-        pipe.send(work(search, check_files=False))
-        pipe.close()
-
     pipes = [fork.Pipe(duplex=False) for _ in range(1, workers)] if fork else []
-    children = (
-        [fork.Process(target=child, args=(i == 0, pipes[i][1])) for i in range(len(pipes))]
-        if fork
-        else []
-    )
-    for process in children:
-        process.start()
-    for _, writer in pipes:
-        writer.close()  # the child's end: a child that dies then reads as EOFError here
+
+    def child(n: int) -> None:
+        for i, (reader, writer) in enumerate(pipes):  # only its own end stays open
+            reader.close()
+            if i != n:
+                writer.close()
+        pipes[n][1].send(work(search=n == 0, check_files=False))
+        pipes[n][1].close()
+
+    children = [fork.Process(target=child, args=(n,)) for n in range(len(pipes))] if fork else []
     finished = False
     try:
+        for process in children:
+            process.start()
+        for _, writer in pipes:
+            writer.close()  # only the children write: a child that dies reads as EOFError
         rendered = work(search=not children, check_files=True)
         for reader, _ in pipes:  # read before joining: a child waits until its pipe is read
             with contextlib.suppress(EOFError):  # it failed before sending: said below
@@ -628,6 +634,8 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
         finished = True
     finally:
         for process in children:
+            if process.pid is None:
+                continue  # never started
             if not finished:  # this process failed: its message is on its way up
                 process.terminate()
             process.join()

@@ -1277,10 +1277,12 @@ def build_site(
     data has errors or the gate refuses something. ``markdown`` defaults to the extensions
     of ``root/mkdocs.yml``; a runner passes its own parsed configuration.
 
-    ``defer``: the volume's pages stay :class:`DeferredPage`, and the gate checks
-    everything but their contexts and the plan's data files: the caller materialises each
-    page when it renders it and finishes the check with :func:`congkhai.gate.PrivacyNet`
-    (the adapter of a cold build does, in its workers) before publishing anything."""
+    ``defer``: the volume's pages stay :class:`DeferredPage` and the search index unbuilt
+    (``search_records``); the gate checks the records only (data errors and personal data
+    in records still raise here): the caller makes each page when it renders it, checks
+    every page, data file and index file with the net in ``plan.unchecked`` and calls its
+    :meth:`~congkhai.gate.PrivacyNet.finish` before publishing anything (the adapter does,
+    in its workers for a cold build, in ``on_config`` while serving)."""
     docs_dir = docs_dir or root / "docs"
     for memo in (RENDERED, STRUCTURED, search.SCORED):
         memo.new_build()

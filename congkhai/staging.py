@@ -18,9 +18,14 @@ _numbers = itertools.count()
 
 
 def staging_dir(final: Path) -> Path:
-    """The folder a build writes into, emptied of any earlier unfinished build."""
+    """The folder a build writes into, emptied of any earlier unfinished build. Only its
+    owner may read it (mode 0700): a build writes pages there before the gate has checked
+    every one (``congkhai/mkdocs_adapter.py``), and a web server that serves the site's
+    parent folder must not serve them; :func:`swap` gives it the published folder's mode."""
     staging = final.with_name(final.name + ".dang-dung")
     shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(mode=0o700, parents=True)
+    staging.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened: explicit
     return staging
 
 
@@ -31,6 +36,8 @@ def swap(built: Path, final: Path, *, background: bool = False) -> None:
     for left in final.parent.glob(final.name + ".cu*"):  # earlier runs' leftovers
         shutil.rmtree(left, ignore_errors=True)
     old = final.with_name(f"{final.name}.cu-{os.getpid()}-{next(_numbers)}")
+    # readable as the published folder was (or as a new folder usually is), not 0700
+    built.chmod(final.stat().st_mode & 0o7777 if final.exists() else 0o755)
     if final.exists():
         final.rename(old)
     built.rename(final)

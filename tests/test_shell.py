@@ -175,3 +175,4 @@ def test_personal_data_only_a_page_shows_stops_a_build_whose_workers_make_the_pa
     assert expected[0] in refused.output, refused.output
     assert "Traceback" not in refused.output
     assert site_files(tmp_path / "site") == before  # nothing of the refused build published
+    assert not (tmp_path / "site.dang-dung").exists()  # nor left beside it

@@ -217,6 +217,7 @@ def test_interrupted_build_leaves_the_published_site_whole(tmp_path: Path) -> No
     project = synthetic_project(600, tmp_path / "big")
     site = tmp_path / "site"
     assert build(project, site).returncode == 0
+    assert site.stat().st_mode & 0o777 == 0o755  # the published folder is readable
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     staging = tmp_path / "site.dang-dung"
     env = {**os.environ, "CONGKHAI_AS_OF": SEED_AS_OF, "NO_MKDOCS_2_WARNING": "1"}
@@ -241,6 +242,8 @@ def test_interrupted_build_leaves_the_published_site_whole(tmp_path: Path) -> No
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert any(staging.rglob("*.html")), "the build never started writing"
+    # pages not yet checked by the gate's net: only the builder may read them
+    assert staging.stat().st_mode & 0o777 == 0o700
     after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     assert after == before
 
