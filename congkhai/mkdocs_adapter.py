@@ -359,7 +359,16 @@ def _themed_content(state: _Build, spec: PlannedPage) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    state = _build(config)
+    try:
+        _post_build(config, _build(config))
+    finally:
+        # `mkdocs serve` keeps its first build's config for the whole session: without
+        # this, that build's plan (about 2 GB at 100,000 documents) would stay beside
+        # every later one
+        delattr(config, STATE)
+
+
+def _post_build(config: MkDocsConfig, state: _Build) -> None:
     logging.getLogger("mkdocs").removeHandler(state.warnings)
     if config.strict and state.warnings.count:
         _log_summary(state.plan)
