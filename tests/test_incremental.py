@@ -119,6 +119,22 @@ def _edits(project: Path, rng: random.Random) -> list[dict[str, str]]:
     return steps
 
 
+def _drive(script: str, project: Path, *args: Path) -> str:
+    """Runs a driver ``script`` (the serving process's builds, one after another) on
+    ``project`` with ``args``; returns what it printed."""
+    driver = project.parent / "driver.py"
+    driver.write_text(script, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(driver), str(project), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=build_env(AS_OF),
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]], list]:
     tmp = tmp_path_factory.mktemp("incremental")
@@ -127,22 +143,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[st
     shutil.copytree(project, pristine)
     steps = _edits(project, random.Random(15))
     (tmp / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
-    (tmp / "driver.py").write_text(DRIVER, encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(tmp / "driver.py"),
-            str(project),
-            str(tmp / "served"),
-            str(tmp / "steps.json"),
-            str(tmp / "snapshots"),
-        ],
-        capture_output=True,
-        text=True,
-        env=build_env(AS_OF),
-        cwd=project,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    _drive(DRIVER, project, tmp / "served", tmp / "steps.json", tmp / "snapshots")
     report = json.loads((tmp / "snapshots" / "report.json").read_text())
     return tmp, steps, report
 
@@ -227,22 +228,8 @@ def test_serving_refuses_a_number_only_a_page_shows_before_writing_anything(
     project = synthetic_project(120, tmp_path / "project")
     _, rows = _rows(project / "data" / "documents.csv")
     doc = next(r for r in rows if r["body"] and r["access"] == "cong-khai" and not r["expires"])
-    (tmp_path / "driver.py").write_text(REFUSING_DRIVER, encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(tmp_path / "driver.py"),
-            str(project),
-            str(tmp_path / "served"),
-            str(project / "docs" / doc["body"]),
-        ],
-        capture_output=True,
-        text=True,
-        env=build_env(AS_OF),
-        cwd=project,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    stdout = _drive(REFUSING_DRIVER, project, tmp_path / "served", project / "docs" / doc["body"])
+    outcome = json.loads(stdout.strip().splitlines()[-1])
     assert outcome["message"] is not None, "the rebuild was not refused"
     assert "098• ••• 321" in outcome["message"]
     assert f"(trang /van-ban/{doc['id']}/, " in outcome["message"]

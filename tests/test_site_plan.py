@@ -12,6 +12,7 @@ import sys
 import textwrap
 import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, SEED_AS_OF, build, make_project, synthetic_project
@@ -72,27 +73,36 @@ def test_every_planned_page_and_file_is_in_the_built_site(seed_build) -> None:  
         assert (seed_build.site / data.path).read_bytes() == data.content, data.path
 
 
-def test_no_build_state_outlives_its_build(tmp_path: Path) -> None:
-    """Under ``mkdocs serve`` every rebuild loads a new config in the same process: the
-    previous build's plan (registry, full texts, Jinja environment) must be collectable."""
+def test_no_build_state_outlives_its_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under ``mkdocs serve`` every rebuild loads a new config in the same process, and
+    serve keeps its first build's config to the end: every build's plan (registry, full
+    texts, Jinja environment) must be collectable once the build is over, config or not."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from congkhai.mkdocs_adapter import STATE
+    from congkhai import mkdocs_adapter
 
     env_before = dict(os.environ)
     os.environ["CONGKHAI_AS_OF"] = SEED_AS_OF
     handlers_before = list(logging.getLogger("mkdocs").handlers)
+    refs = []
+    post_build = mkdocs_adapter._post_build
+
+    def watched(config: Any, state: Any) -> None:  # the plan each build published
+        refs.append((weakref.ref(state.plan), weakref.ref(state.plan.registry)))
+        post_build(config, state)
+
+    monkeypatch.setattr(mkdocs_adapter, "_post_build", watched)
     try:
-        refs = []
+        configs = []  # kept, as mkdocs serve keeps its first
         for n in range(2):
             config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / f"site{n}"))
             mkdocs_build(config)
-            state = getattr(config, STATE)
-            refs.append((weakref.ref(state.plan), weakref.ref(state.plan.registry)))
-            del config, state
+            configs.append(config)
+            assert not hasattr(config, mkdocs_adapter.STATE)
         gc.collect()
-        assert refs[0][0]() is None and refs[0][1]() is None, "first build's plan survived"
+        assert len(refs) == 2
+        assert all(ref() is None for pair in refs for ref in pair), "a build's plan survived"
         assert (tmp_path / "site1" / "index.html").is_file()
     finally:
         os.environ.pop("CONGKHAI_AS_OF")
