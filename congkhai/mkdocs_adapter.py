@@ -1,16 +1,21 @@
 """The only module that knows MkDocs (or ProperDocs, its fork): the site plan in, files out.
 
-``on_config`` asks :func:`congkhai.site.build_site` for the plan (data errors and the gate's
-refusals stop the build before anything is written) and points the build at a staging
-folder; ``on_files`` maps the plan to generated files; the page events render the planned
-pages that are in the navigation (and the hand-written ones) through the theme;
-``on_post_build`` writes every other planned page (the volume: documents, listings, facets)
-by filling a frame the theme rendered once per folder (:mod:`congkhai.shell`), writes the
-sitemap of all pages, and swaps the finished folder into place. ``CONGKHAI_SHELL=0`` sends
+``on_config`` asks :func:`congkhai.site.build_site` for the plan, the volume's pages
+deferred (data errors and personal data in records stop the build before anything is
+written), and points the build at a staging folder (0700); ``on_files`` maps the plan to
+generated files; the page events render the planned pages that are in the navigation (and
+the hand-written ones) through the theme; ``on_post_build`` makes and writes every other
+planned page (the volume: documents, listings, facets) by filling a frame the theme
+rendered once per folder (:mod:`congkhai.shell`), in forked workers that also check each
+page with the gate's net and build the search index; then the sitemap of all pages, the
+net's findings in plan order (any finding: the staging folder is removed, nothing
+published), and the swap of the finished folder into place. ``CONGKHAI_SHELL=0`` sends
 every page through the theme instead (the equivalence test compares both). The build's
-state lives on the config object, new for every build. Only while serving (``on_startup``
-says so) does this module keep, between builds, what each published page was made from
-(:mod:`congkhai.rendercache`): the next build rewrites only the pages that changed.
+state lives on the config object, new for every build, and is let go when it ends. Only
+while serving (``on_startup`` says so) does this module keep, between builds, what each
+published page was made from (:mod:`congkhai.rendercache`): ``on_config`` then makes and
+checks every page before anything is written into the served folder, and the build
+rewrites only the pages that changed.
 """
 
 from __future__ import annotations
