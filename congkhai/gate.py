@@ -506,7 +506,7 @@ class PrivacyNet:
         """What the net finds in each of the plan's data files: (path, findings)."""
         return [(data.path, self.file(data.path, data.content)) for data in self.plan.files]
 
-    def finish(
+    def report(
         self,
         pages: Iterable[PageFindings],
         files: Iterable[tuple[str, list[privacy.Finding]]] | None = None,
@@ -514,12 +514,20 @@ class PrivacyNet:
     ) -> None:
         """Reports the findings of every page, in the plan's order, then those of the data
         files (:meth:`files`, computed now unless given), then ``later``: (path, findings)
-        of files written after planning (the search index of a cold build); raises
-        ``DataError`` when anything was found."""
+        of files written after planning (the search index of a deferred plan)."""
         for found in pages:
             self.report_page(found)
         self.report_files(self.files() if files is None else files)
         self.report_files(later)
+
+    def finish(
+        self,
+        pages: Iterable[PageFindings],
+        files: Iterable[tuple[str, list[privacy.Finding]]] | None = None,
+        later: Iterable[tuple[str, list[privacy.Finding]]] = (),
+    ) -> None:
+        """:meth:`report`, then raises ``DataError`` when anything was found."""
+        self.report(pages, files, later)
         if self.problems.errors:
             raise DataError(self.problems)
 
@@ -528,9 +536,7 @@ def check_privacy(plan: SitePlan, problems: Problems) -> None:
     """:class:`PrivacyNet` over the whole plan (every page materialised)."""
     net = PrivacyNet(plan, problems)
     net.records()
-    for page in plan.pages:
-        net.report_page(net.page(page.materialize()))
-    net.report_files(net.files())
+    net.report(net.page(page.materialize()) for page in plan.pages)
 
 
 def check(plan: SitePlan, *, whole: bool = True) -> PrivacyNet | None:

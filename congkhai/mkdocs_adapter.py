@@ -53,6 +53,7 @@ from .shell import TOKENS, URL_SEGMENT, Shell, ShellError, page_head, tab_title
 from .site import (
     OPTIONAL_SECTIONS,
     AnyPage,
+    DataFile,
     PlannedPage,
     SearchStats,
     SitePlan,
@@ -240,12 +241,21 @@ def _served_plan_checked(plan: SitePlan) -> tuple[SitePlan, dict[str, bytes]]:
         page = planned.materialize()
         digests[planned.src] = digest = rendercache.page_digest(page)
         found.append(net.page(page, digest))
-    assert plan.search_records is not None  # build_site(defer=True)
-    files, stats = search_index(plan.search_records())
-    net.finish(found, later=[(f.path, net.file(f.path, f.content)) for f in files])
+    files, stats, in_index = _search_index_checked(plan, net)
+    net.finish(found, later=in_index)
     with_index = plan.files + tuple(files)
     plan = replace(plan, files=with_index, search_stats=stats, search_records=None, unchecked=None)
     return plan, digests
+
+
+def _search_index_checked(
+    plan: SitePlan, net: gate.PrivacyNet
+) -> tuple[list[DataFile], SearchStats, list[tuple[str, list[Finding]]]]:
+    """The search index a deferred plan left to build: its files, figures, and what the
+    gate's net found in them (path, findings)."""
+    assert plan.search_records is not None  # build_site(defer=True)
+    files, stats = search_index(plan.search_records())
+    return files, stats, [(f.path, found) for f in files if (found := net.file(f.path, f.content))]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -418,8 +428,7 @@ def _finish_gate(state: _Build, net: gate.PrivacyNet, rendered: _Rendered) -> No
     staged site is then thrown away, the old one stays)."""
     found = rendered.pages
     for i, planned in enumerate(state.plan.pages):
-        if planned.src in state.themed:
-            page = state.materialized.get(planned.src) or planned.materialize()
+        if planned.src in state.themed and (page := state.spec(planned.src)) is not None:
             found[i] = net.page(page)
     try:
         pages = (found[i] for i in sorted(found))
@@ -603,14 +612,12 @@ def _render_all(state: _Build, config: MkDocsConfig, jobs: list[_Job], out: Path
         done = _Rendered()
         if check_files:
             done.files_found = net.files()
-        if search and state.plan.search_records is not None:
-            files, done.search_stats = search_index(state.plan.search_records())
+        if search:
+            files, done.search_stats, done.search_found = _search_index_checked(state.plan, net)
             for data in files:
                 path = out / data.path
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data.content)
-                if found := net.file(data.path, data.content):
-                    done.search_found.append((data.path, found))
         seen: set[str] = set()  # a value is reported once: its first place is enough
         while True:
             with taken.get_lock():
